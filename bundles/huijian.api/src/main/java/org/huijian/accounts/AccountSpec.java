@@ -1,0 +1,8 @@
+package org.huijian.accounts;
+
+import java.util.Set;
+import org.huijian.core.Role;
+
+/** What an administrator enters to create an account. */
+public record AccountSpec(String username, String displayName, Set<Role> roles, Long lawyerId) {
+}

@@ -1,0 +1,4 @@
+package org.huijian.directory;
+
+public record CaseSpec(String caseNo, Long detaineeId, String charge, CaseStage stage, String handlingAuthority) {
+}

@@ -1,0 +1,5 @@
+package org.huijian.directory;
+
+public enum Gender {
+    MALE, FEMALE
+}

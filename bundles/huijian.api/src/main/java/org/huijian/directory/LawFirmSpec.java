@@ -1,0 +1,4 @@
+package org.huijian.directory;
+
+public record LawFirmSpec(String name, String licenceNo, String address, String phone) {
+}

@@ -1,0 +1,5 @@
+package org.huijian.site;
+
+/** What an administrator enters to create a position. */
+public record PositionSpec(Long centreId, String code, String name) {
+}
