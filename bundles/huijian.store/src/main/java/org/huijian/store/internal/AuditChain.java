@@ -1,0 +1,187 @@
+package org.huijian.store.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import javax.persistence.EntityManager;
+import org.huijian.audit.AuditEntry;
+import org.huijian.audit.AuditEvent;
+import org.huijian.audit.ChainVerification;
+import org.huijian.store.internal.entity.AuditEventEntity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Seals audit events into a chain: each event's hash is an HMAC-SHA-256, under a key kept in a file
+ * outside the database, of its own fields and the previous event's hash. The newest sequence number and
+ * hash are also written to a head file next to the key, so that removing events at the end of the log is
+ * detected too.
+ */
+final class AuditChain {
+    private static final Logger LOG = LoggerFactory.getLogger(AuditChain.class);
+    static final String GENESIS = "0".repeat(64);
+
+    private final byte[] key;
+    private final Path headFile;
+    private long headSeq = -1;
+
+    AuditChain(Path keyFile) {
+        this.key = loadOrCreateKey(keyFile);
+        this.headFile = keyFile.resolveSibling(keyFile.getFileName() + ".head");
+    }
+
+    /** Serialises audited writes: called first in every audited transaction. */
+    void lock(EntityManager em) {
+        em.createNativeQuery("LOCK TABLE HJ_AUDIT_EVENT IN EXCLUSIVE MODE").executeUpdate();
+    }
+
+    /** Appends within the caller's transaction, which must hold {@link #lock}. */
+    AuditEvent append(EntityManager em, AuditEntry entry) {
+        List<AuditEventEntity> last = em.createNamedQuery("Audit.latest", AuditEventEntity.class)
+                .setMaxResults(1).getResultList();
+        AuditEvent previous = last.isEmpty() ? null : last.get(0).toApi();
+        long seq = previous == null ? 1 : previous.seq() + 1;
+        String prevHash = previous == null ? GENESIS : previous.hash();
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        AuditEvent unsealed = new AuditEvent(seq, at, cut(entry.actor().username(), 64), cut(entry.actor().origin(), 100),
+                cut(entry.action(), 64), cut(entry.target(), 200), cut(entry.detail(), 1000), prevHash, null);
+        AuditEvent sealed = new AuditEvent(seq, at, unsealed.actor(), unsealed.origin(), unsealed.action(),
+                unsealed.target(), unsealed.detail(), prevHash, seal(unsealed));
+        em.persist(new AuditEventEntity(sealed));
+        return sealed;
+    }
+
+    /** Records the new head after the appending transaction committed. */
+    synchronized void committed(AuditEvent event) {
+        if (event.seq() <= headSeq) {
+            return;
+        }
+        headSeq = event.seq();
+        try {
+            Path tmp = headFile.resolveSibling(headFile.getFileName() + ".tmp");
+            Files.writeString(tmp, event.seq() + " " + event.hash() + "\n");
+            try {
+                Files.move(tmp, headFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, headFile, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            LOG.error("Could not record the audit head in {}: {}", headFile, e.toString());
+        }
+    }
+
+    String seal(AuditEvent e) {
+        StringBuilder canonical = new StringBuilder();
+        for (String field : new String[] { Long.toString(e.seq()), Long.toString(e.at().toEpochMilli()), e.actor(),
+                e.origin(), e.action(), e.target(), e.detail(), e.prevHash() }) {
+            canonical.append(field.length()).append(':').append(field).append(';');
+        }
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /** Checks the whole chain, reading it page by page. */
+    ChainVerification verify(java.util.function.BiFunction<Long, Integer, List<AuditEvent>> page) {
+        String prevHash = GENESIS;
+        long expectedSeq = 1;
+        long checked = 0;
+        while (true) {
+            List<AuditEvent> events = page.apply(expectedSeq - 1, 1000);
+            for (AuditEvent e : events) {
+                String problem = null;
+                if (e.seq() != expectedSeq) {
+                    problem = "event " + expectedSeq + " is missing";
+                } else if (!e.prevHash().equals(prevHash)) {
+                    problem = "does not link to the event before it";
+                } else if (!e.hash().equals(seal(e))) {
+                    problem = "its content does not match its seal (changed after it was written)";
+                }
+                if (problem != null) {
+                    return new ChainVerification(false, checked, e.seq() != expectedSeq ? expectedSeq : e.seq(),
+                            problem, prevHash);
+                }
+                prevHash = e.hash();
+                expectedSeq++;
+                checked++;
+            }
+            if (events.size() < 1000) {
+                break;
+            }
+        }
+        return checkHead(checked, prevHash, page);
+    }
+
+    private ChainVerification checkHead(long checked, String headHash,
+            java.util.function.BiFunction<Long, Integer, List<AuditEvent>> page) {
+        if (!Files.exists(headFile)) {
+            return new ChainVerification(true, checked, null, null, headHash);
+        }
+        try {
+            String[] head = Files.readString(headFile).strip().split(" ");
+            long seq = Long.parseLong(head[0]);
+            if (seq > checked) {
+                return new ChainVerification(false, checked, checked + 1,
+                        "events " + (checked + 1) + " to " + seq + " were removed from the end of the log", headHash);
+            }
+            List<AuditEvent> at = page.apply(seq - 1, 1);
+            if (at.isEmpty() || !at.get(0).hash().equals(head[1])) {
+                return new ChainVerification(false, checked, seq, "does not match the recorded head", headHash);
+            }
+            return new ChainVerification(true, checked, null, null, headHash);
+        } catch (IOException | RuntimeException e) {
+            return new ChainVerification(false, checked, null, "unreadable head file " + headFile + ": " + e, headHash);
+        }
+    }
+
+    private static String cut(String s, int max) {
+        if (s == null) {
+            return "";
+        }
+        return s.codePointCount(0, s.length()) <= max ? s : s.substring(0, s.offsetByCodePoints(0, max - 1)) + "…";
+    }
+
+    private static byte[] loadOrCreateKey(Path keyFile) {
+        try {
+            if (Files.exists(keyFile)) {
+                byte[] key = HexFormat.of().parseHex(Files.readString(keyFile).strip());
+                if (key.length < 32) {
+                    throw new IllegalStateException("audit key " + keyFile + " is shorter than 256 bits");
+                }
+                return key;
+            }
+            Files.createDirectories(keyFile.getParent());
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            Path tmp = keyFile.resolveSibling(keyFile.getFileName() + ".new");
+            Files.writeString(tmp, HexFormat.of().formatHex(key) + "\n");
+            try {
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                LOG.warn("Cannot restrict permissions of {} on this file system", tmp);
+            }
+            Files.move(tmp, keyFile);
+            LOG.info("Created the audit sealing key {}; back it up with the database", keyFile);
+            return key;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or create the audit key " + keyFile, e);
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package org.huijian.store.internal;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.function.Function;
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+import javax.persistence.EntityTransaction;
+import javax.persistence.PersistenceException;
+import javax.sql.DataSource;
+import org.huijian.audit.AuditEntry;
+import org.huijian.audit.AuditEvent;
+import org.huijian.core.ConflictException;
+import org.huijian.core.HuijianException;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The site database: brings the schema up to date at start, then runs units of work as transactions.
+ * Audited work locks the audit chain first, so audited writes are serialised and each is sealed into
+ * the chain in the same transaction.
+ */
+@Component(service = Database.class, configurationPid = "org.huijian.store")
+@Designate(ocd = Database.Config.class)
+public class Database {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    @ObjectClassDefinition(name = "Huijian store", description = "Persistence of the site database")
+    public @interface Config {
+        @AttributeDefinition(name = "Audit key file", description = "File holding the key that seals the audit "
+                + "chain; created at first start. Empty: ${karaf.data}/huijian/audit.key. Back it up with the database.")
+        String auditKeyFile() default "";
+    }
+
+    private final EntityManagerFactory emf;
+    private final DataSource dataSource;
+    private final AuditChain chain;
+    private final int schemaVersion;
+
+    @Activate
+    public Database(@Reference(target = "(osgi.jndi.service.name=huijian)") DataSource dataSource,
+            @Reference(target = "(osgi.unit.name=huijian)") EntityManagerFactory emf, Config config)
+            throws SQLException {
+        this(dataSource, emf, config.auditKeyFile().isBlank()
+                ? Path.of(System.getProperty("karaf.data", "data"), "huijian", "audit.key")
+                : Path.of(config.auditKeyFile()));
+    }
+
+    public Database(DataSource dataSource, EntityManagerFactory emf, Path auditKeyFile) throws SQLException {
+        this.dataSource = dataSource;
+        this.emf = emf;
+        this.schemaVersion = Migrations.load(Database.class.getClassLoader()).migrate(dataSource);
+        this.chain = new AuditChain(auditKeyFile);
+        LOG.info("Site database ready at schema version {}", schemaVersion);
+    }
+
+    @Deactivate
+    void deactivate() {
+        // The EntityManagerFactory and DataSource belong to Aries JPA and pax-jdbc, which close them.
+    }
+
+    public int schemaVersion() {
+        return schemaVersion;
+    }
+
+    public AuditChain chain() {
+        return chain;
+    }
+
+    public boolean isUp() {
+        try (Connection c = dataSource.getConnection()) {
+            return c.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /** Reads outside a transaction. */
+    public <T> T read(Function<EntityManager, T> work) {
+        EntityManager em = emf.createEntityManager();
+        try {
+            return work.apply(em);
+        } finally {
+            em.close();
+        }
+    }
+
+    /**
+     * Runs {@code work} and seals the audit entry made from its result, in one transaction.
+     * {@code audit} may return {@code null} when the work turned out to change nothing.
+     */
+    public <T> T write(Function<EntityManager, T> work, Function<T, AuditEntry> audit) {
+        AuditEvent[] sealed = new AuditEvent[1];
+        T result = inTransaction(em -> {
+            chain.lock(em);
+            T r = work.apply(em);
+            em.flush();
+            AuditEntry entry = audit.apply(r);
+            if (entry != null) {
+                sealed[0] = chain.append(em, entry);
+            }
+            return r;
+        });
+        if (sealed[0] != null) {
+            chain.committed(sealed[0]);
+        }
+        return result;
+    }
+
+    /** Appends one audit event in a transaction of its own. */
+    public AuditEvent append(AuditEntry entry) {
+        AuditEvent sealed = inTransaction(em -> {
+            chain.lock(em);
+            return chain.append(em, entry);
+        });
+        chain.committed(sealed);
+        return sealed;
+    }
+
+    private <T> T inTransaction(Function<EntityManager, T> work) {
+        EntityManager em = emf.createEntityManager();
+        EntityTransaction tx = em.getTransaction();
+        try {
+            tx.begin();
+            T result = work.apply(em);
+            tx.commit();
+            return result;
+        } catch (HuijianException e) {
+            throw e;
+        } catch (PersistenceException e) {
+            throw translate(e);
+        } finally {
+            if (tx.isActive()) {
+                tx.rollback();
+            }
+            em.close();
+        }
+    }
+
+    /** A unique-constraint violation becomes a conflict; anything else stays a persistence error. */
+    static RuntimeException translate(PersistenceException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return new ConflictException(null, "the change clashes with existing data: " + sql.getMessage());
+            }
+        }
+        return e;
+    }
+}
