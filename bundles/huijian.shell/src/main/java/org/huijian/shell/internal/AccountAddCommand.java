@@ -13,7 +13,7 @@ import org.huijian.accounts.AccountService;
 import org.huijian.accounts.AccountSpec;
 
 @Service
-@Command(scope = "huijian", name = "account-add", description = "Creates an account; asks for its password twice")
+@Command(scope = "huijian", name = "account-add", description = "Creates an account; asks for its password twice unless --password is given")
 public class AccountAddCommand extends HuijianCommand {
 
     @Reference(optional = true)
@@ -32,19 +32,23 @@ public class AccountAddCommand extends HuijianCommand {
     @Option(name = "--lawyer-id", description = "The lawyer this account belongs to (for the lawyer role)")
     private Long lawyerId;
 
+    @Option(name = "--password", description = "The password, for scripts and tests (masked on the console); "
+            + "asked twice without echo when left out", censor = true)
+    private String password;
+
     @Override
     protected void run() throws Exception {
         AccountService service = need(accounts, "the account service");
         AccountSpec spec = new AccountSpec(username, displayName, Inputs.roles(roles), lawyerId);
-        char[] password = readNewPassword(username);
+        char[] secret = newPassword(password, username);
         try {
-            Account account = service.create(actor(), spec, password);
+            Account account = service.create(actor(), spec, secret);
             out().println("Created account " + account.username() + " (" + Texts.or(Texts.roles(account.roles()), "no roles") + ")");
             if (account.mustChangePassword()) {
                 out().println(account.username() + " must change the password at the next sign-in");
             }
         } finally {
-            Arrays.fill(password, '\0');
+            Arrays.fill(secret, '\0');
         }
     }
 }

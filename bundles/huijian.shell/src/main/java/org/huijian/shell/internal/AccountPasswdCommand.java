@@ -4,12 +4,14 @@ import java.util.Arrays;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.huijian.accounts.AccountService;
 
 @Service
-@Command(scope = "huijian", name = "account-passwd", description = "Sets a new password (asked twice); the owner must change it at the next sign-in")
+@Command(scope = "huijian", name = "account-passwd", description = "Sets a new password, which the owner must change at the next sign-in",
+        detailedDescription = "Asks for the new password twice without echo, unless --password is given.")
 public class AccountPasswdCommand extends HuijianCommand {
 
     @Reference(optional = true)
@@ -19,16 +21,20 @@ public class AccountPasswdCommand extends HuijianCommand {
     @Completion(UsernameCompleter.class)
     private String username;
 
+    @Option(name = "--password", description = "The password, for scripts and tests (masked on the console); "
+            + "asked twice without echo when left out", censor = true)
+    private String password;
+
     @Override
     protected void run() throws Exception {
         AccountService service = need(accounts, "the account service");
         service.account(username); // fail on an unknown name before asking for a password
-        char[] password = readNewPassword(username);
+        char[] secret = newPassword(password, username);
         try {
-            service.resetPassword(actor(), username, password);
+            service.resetPassword(actor(), username, secret);
             out().println("Password of " + username + " reset; it must be changed at the next sign-in");
         } finally {
-            Arrays.fill(password, '\0');
+            Arrays.fill(secret, '\0');
         }
     }
 }

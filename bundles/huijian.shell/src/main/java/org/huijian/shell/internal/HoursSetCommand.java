@@ -15,8 +15,9 @@ import org.huijian.site.OpeningPeriod;
 import org.huijian.site.SiteService;
 
 @Service
-@Command(scope = "huijian", name = "hours-set", description = "Replaces one weekday's opening periods of a centre; "
-        + "other days are kept. 'closed' instead of periods closes the centre that day")
+@Command(scope = "huijian", name = "hours-set", description = "Replaces one weekday's opening periods of a centre",
+        detailedDescription = "Sets the periods of one weekday, e.g. MONDAY 09:30-11:30 14:00-16:30, and keeps the other "
+                + "days. The word closed instead of periods closes the centre that day.")
 public class HoursSetCommand extends HuijianCommand {
 
     @Reference(optional = true)

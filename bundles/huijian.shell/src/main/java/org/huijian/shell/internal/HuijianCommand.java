@@ -81,15 +81,31 @@ public abstract class HuijianCommand implements Action {
         return e.getMessage();
     }
 
-    /** Reads a new password twice without echo; fails when empty or when the two differ. */
-    protected char[] readNewPassword(String username) throws IOException, CommandException {
-        String first = session.readLine("New password for " + username + ": ", '*');
-        if (first == null || first.isEmpty()) {
-            throw fail("no password given");
+    /**
+     * The new password: {@code given} (from a {@code --password} option, for scripts and tests) when
+     * not null, else read twice without echo. Fails when empty, when the two differ, or when the
+     * session has no terminal to ask on ({@code bin/client -b}, SSH exec, Pax Exam).
+     */
+    protected char[] newPassword(String given, String username) throws IOException, CommandException {
+        if (given != null) {
+            if (given.isEmpty()) {
+                throw fail("password: is required");
+            }
+            return given.toCharArray();
         }
-        String second = session.readLine("Repeat the password: ", '*');
+        String first;
+        String second;
+        try {
+            first = session.readLine("New password for " + username + ": ", '*');
+            if (first == null || first.isEmpty()) {
+                throw fail("password: is required");
+            }
+            second = session.readLine("Repeat the password: ", '*');
+        } catch (UnsupportedOperationException e) {
+            throw fail("this session cannot ask for a password; give it with --password");
+        }
         if (!first.equals(second)) {
-            throw fail("the two passwords differ");
+            throw fail("password: the two entries differ");
         }
         return first.toCharArray();
     }

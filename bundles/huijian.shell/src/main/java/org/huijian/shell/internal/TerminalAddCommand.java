@@ -14,8 +14,9 @@ import org.huijian.site.Terminal;
 import org.huijian.site.TerminalSpec;
 
 @Service
-@Command(scope = "huijian", name = "terminal-add", description = "Registers a terminal: LAWYER at a position of a centre, "
-        + "DETAINEE in a detention centre, CONSOLE at a centre or a detention centre")
+@Command(scope = "huijian", name = "terminal-add", description = "Registers a terminal",
+        detailedDescription = "A LAWYER terminal stands at a position of a centre (--centre and --position), a DETAINEE "
+                + "terminal in a detention centre (--dc), a CONSOLE at a centre (--centre) or a detention centre (--dc).")
 public class TerminalAddCommand extends HuijianCommand {
 
     @Reference(optional = true)
