@@ -57,6 +57,7 @@ async function loadCapabilities() {
 
 async function signedIn(session) {
   setSession(session);
+  app.loginUsername = '';
   await loadCapabilities();
   const target = app.returnTo && allowed(app.returnTo) ? app.returnTo : home();
   app.returnTo = null;

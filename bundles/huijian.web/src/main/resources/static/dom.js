@@ -81,8 +81,8 @@ export function field(formId, { name, label, type = 'text', required, value, opt
   }
   return h('div', { class: 'field', 'data-field': name },
     h('label', { for: id }, label, required ? h('span', { class: 'req', 'aria-hidden': 'true' }, ' *') : null),
-    hint ? h('p', { class: 'hint', id: `${id}-hint` }, hint) : null,
     control,
+    hint ? h('p', { class: 'hint', id: `${id}-hint` }, hint) : null,
     h('p', { class: 'field-error', id: `${id}-error`, hidden: true }));
 }
 
@@ -252,7 +252,12 @@ export function makeForm({ id, children, submitLabel, validate, onSubmit, extraB
     }
     const values = formValues(form);
     if (validate) errors.push(...(validate(values, form) || []));
-    if (errors.length) { showErrors(form, errors, t('validation.summary')); return; }
+    if (errors.length) {
+      const seen = new Set();
+      const unique = errors.filter(e => !seen.has(`${e.field}\n${e.message}`) && seen.add(`${e.field}\n${e.message}`));
+      showErrors(form, unique, t('validation.summary'));
+      return;
+    }
     submit.disabled = true;
     form.setAttribute('aria-busy', 'true');
     try {
@@ -279,7 +284,7 @@ export function requireValue(values, name) {
 
 /** columns: [{label, cell(row) → node|string, class}]. */
 export function table({ columns, rows, caption, empty, rowClass, id }) {
-  if (!rows.length) return h('p', { class: 'muted empty', id }, empty || t('common.empty'));
+  if (!rows.length) return h('p', { class: 'muted empty', id: id ? `${id}-empty` : null }, empty || t('common.empty'));
   return h('div', { class: 'table-wrap', id },
     h('table', { class: 'data' },
       caption ? h('caption', { class: 'sr-only' }, caption) : null,

@@ -142,7 +142,7 @@ function createForm(lawyers, refresh) {
     id: f, submitLabel: t('common.create'), className: 'grid-form',
     children: [
       field(f, { name: 'username', label: t('accounts.username'), required: true, hint: t('accounts.usernameHint'),
-        attrs: { autocomplete: 'off', spellcheck: 'false', autocapitalize: 'none', pattern: '^[A-Za-z0-9._@-]{2,64}$',
+        attrs: { autocomplete: 'off', spellcheck: 'false', autocapitalize: 'none', pattern: '^[A-Za-z0-9._@\\-]{2,64}$',
           'data-pattern-message': t('accounts.usernameHint') } }),
       field(f, { name: 'displayName', label: t('accounts.displayName'), required: true }),
       choiceGroup(f, { name: 'roles', legend: t('accounts.roles'), required: true,

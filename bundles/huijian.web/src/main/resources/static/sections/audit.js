@@ -7,6 +7,7 @@ import { registerSection } from './registry.js';
 import { sectionTitle } from './common.js';
 
 const PAGE = 50;
+const MAX = 1000; // the server's largest limit
 
 registerSection({
   id: 'audit', capability: 'core', roles: ['auditor', 'site-admin'], titleKey: 'nav.audit', order: 90, render: renderAudit,
@@ -18,7 +19,7 @@ async function renderAudit(container) {
   const knownActions = new Set();
   const datalist = h('datalist', { id: 'audit-actions' });
   const list = h('div', { id: 'audit-list' });
-  const more = button(t('audit.more'), () => { limit += PAGE; refresh(); }, { id: 'audit-more', hidden: true });
+  const more = button(t('audit.more'), () => { limit = Math.min(limit + PAGE, MAX); refresh(); }, { id: 'audit-more', hidden: true });
   const count = h('p', { class: 'muted', id: 'audit-count', 'aria-live': 'polite' });
 
   const refresh = async () => {
@@ -42,7 +43,7 @@ async function renderAudit(container) {
         ],
       }));
       count.textContent = t('audit.count', { count: events.length });
-      more.hidden = events.length < limit;
+      more.hidden = events.length < limit || limit >= MAX;
     } catch (error) {
       list.replaceChildren(errorBox(error));
     } finally {

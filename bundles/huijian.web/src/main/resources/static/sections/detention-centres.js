@@ -87,7 +87,7 @@ function detaineesPanel(dcId, ctx, casesBox) {
         id: 'detainee-table', caption: t('detainees.title'), rows: detainees, empty: t('detainees.none'),
         columns: [
           { label: t('detainees.code'), cell: d => d.code },
-          { label: t('field.name'), cell: d => d.name },
+          { label: t('field.personName'), cell: d => d.name },
           { label: t('detainees.gender'), cell: d => (d.gender ? t(`gender.${d.gender}`) : '') },
           { label: t('detainees.birthDate'), cell: d => d.birthDate || '' },
           { label: t('detainees.admittedOn'), cell: d => d.admittedOn || '' },
@@ -105,7 +105,7 @@ function detaineesPanel(dcId, ctx, casesBox) {
     id: f, submitLabel: t('detainees.add'), className: 'grid-form',
     children: [
       field(f, { name: 'code', label: t('detainees.code'), required: true, hint: t('detainees.codeHint'), attrs: { autocomplete: 'off' } }),
-      field(f, { name: 'name', label: t('field.name'), required: true, attrs: { autocomplete: 'off' } }),
+      field(f, { name: 'name', label: t('field.personName'), required: true, attrs: { autocomplete: 'off' } }),
       field(f, { name: 'gender', label: t('detainees.gender'), type: 'select', required: true,
         options: [{ value: '', label: t('common.choose') }, ...GENDERS.map(g => ({ value: g, label: t(`gender.${g}`) }))] }),
       field(f, { name: 'birthDate', label: t('detainees.birthDate'), type: 'date' }),

@@ -29,7 +29,7 @@ async function renderLawyers(container, ctx) {
       list.replaceChildren(table({
         id: 'lawyer-table', caption: t('lawyers.list'), rows: lawyers, empty: t('lawyers.none'),
         columns: [
-          { label: t('field.name'), cell: l => l.name },
+          { label: t('field.personName'), cell: l => l.name },
           { label: t('field.licenceNo'), cell: l => l.licenceNo },
           { label: t('lawyers.lawFirm'), cell: l => firmById.get(l.lawFirmId)?.name ?? '' },
           { label: t('lawyers.mobile'), cell: l => l.mobile || '' },
@@ -42,7 +42,7 @@ async function renderLawyers(container, ctx) {
   const form = ctx.canWrite ? makeForm({
     id: f, submitLabel: t('lawyers.add'), className: 'grid-form',
     children: [
-      field(f, { name: 'name', label: t('field.name'), required: true, attrs: { autocomplete: 'off' } }),
+      field(f, { name: 'name', label: t('field.personName'), required: true, attrs: { autocomplete: 'off' } }),
       field(f, { name: 'licenceNo', label: t('field.licenceNo'), required: true, hint: t('lawyers.licenceHint'),
         attrs: { autocomplete: 'off', inputmode: 'numeric' } }),
       firmSelect,

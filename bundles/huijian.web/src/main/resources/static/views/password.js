@@ -10,6 +10,9 @@ export function renderPassword(root, app, forced) {
   const form = makeForm({
     id: f, submitLabel: t('password.submit'),
     children: [
+      // For password managers: whose password this is (no name, so it is not sent).
+      h('input', { type: 'text', autocomplete: 'username', value: app.session.username, hidden: true, readonly: true,
+        'aria-hidden': 'true', tabindex: '-1' }),
       field(f, { name: 'currentPassword', label: t('password.current'), type: 'password', required: true,
         attrs: { autocomplete: 'current-password' } }),
       field(f, { name: 'newPassword', label: t('password.new'), type: 'password', required: true,
@@ -46,5 +49,5 @@ export function renderPassword(root, app, forced) {
       h('h1', null, t('password.title')),
       forced ? h('p', { class: 'notice', id: 'password-forced', role: 'status' }, t('password.forced')) : null,
       h('section', { class: 'panel' }, form))));
-  form.querySelector('input').focus();
+  form.querySelector('input:not([hidden])').focus();
 }

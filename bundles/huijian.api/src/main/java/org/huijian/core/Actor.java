@@ -22,4 +22,22 @@ public record Actor(String username, Set<Role> roles, String origin) {
     public boolean has(Role role) {
         return roles.contains(role);
     }
+
+    /**
+     * Services call this before acting: the platform itself ({@link #SYSTEM}) may do anything, anyone else
+     * needs one of the roles.
+     *
+     * @throws AccessDeniedException when the actor holds none of them
+     */
+    public Actor require(Role... anyOf) {
+        if (this.equals(SYSTEM)) {
+            return this;
+        }
+        for (Role role : anyOf) {
+            if (roles.contains(role)) {
+                return this;
+            }
+        }
+        throw new AccessDeniedException(username + " may not do this; it needs one of " + java.util.Arrays.toString(anyOf));
+    }
 }

@@ -103,6 +103,7 @@ public class DefaultAccountService implements AccountService {
     }
 
     Account create(Actor actor, AccountSpec spec, char[] password, boolean mustChange) {
+        actor.require(Role.SITE_ADMIN);
         Checks checks = new Checks()
                 .matches("username", spec.username(), USERNAME,
                         "2 to 64 lower-case letters, digits, '.', '_' or '-', starting with a letter")
@@ -123,6 +124,7 @@ public class DefaultAccountService implements AccountService {
 
     @Override
     public Account setRoles(Actor actor, String username, Set<Role> roles) {
+        actor.require(Role.SITE_ADMIN);
         new Checks().rule(roles != null && !roles.isEmpty(), "roles", "at least one role is required").done();
         AccountRecord current = record(username);
         new Checks().rule(!roles.contains(Role.LAWYER) || current.lawyerId() != null, "roles",
@@ -137,6 +139,7 @@ public class DefaultAccountService implements AccountService {
 
     @Override
     public Account lock(Actor actor, String username, String reason) {
+        actor.require(Role.SITE_ADMIN);
         new Checks().text("reason", reason, 200).done();
         if (record(username).roles().contains(Role.SITE_ADMIN)) {
             keepOneAdmin(username);
@@ -150,12 +153,14 @@ public class DefaultAccountService implements AccountService {
 
     @Override
     public Account unlock(Actor actor, String username) {
+        actor.require(Role.SITE_ADMIN);
         return store.update(username, r -> r.withDisabled(false, null),
                 new AuditEntry(actor, "account.unlock", "account:" + username, "")).toAccount();
     }
 
     @Override
     public Account resetPassword(Actor actor, String username, char[] newPassword) {
+        actor.require(Role.SITE_ADMIN);
         policy.check("password", username, newPassword);
         record(username);
         String hash = hasher.hash(newPassword);

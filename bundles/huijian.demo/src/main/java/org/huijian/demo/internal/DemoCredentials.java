@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -43,7 +44,21 @@ final class DemoCredentials {
                 : Optional.of(Path.of(karafData, "huijian", "demo-credentials.txt"));
     }
 
-    /** A random password of {@link #LENGTH} characters with upper and lower case letters, digits and symbols. */
+    /**
+     * A random password of {@link #LENGTH} characters with upper and lower case letters, digits and
+     * symbols that contains none of the user names (a rule of the site's password policy).
+     */
+    static char[] generate(SecureRandom random, List<String> usernames) {
+        while (true) {
+            char[] password = generate(random);
+            String lower = new String(password).toLowerCase(Locale.ROOT);
+            if (usernames.stream().noneMatch(u -> lower.contains(u.toLowerCase(Locale.ROOT)))) {
+                return password;
+            }
+            clear(password);
+        }
+    }
+
     static char[] generate(SecureRandom random) {
         char[] password = new char[LENGTH];
         String[] classes = {UPPER, LOWER, DIGITS, SYMBOLS};

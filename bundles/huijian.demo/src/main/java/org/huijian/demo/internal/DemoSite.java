@@ -66,6 +66,12 @@ public final class DemoSite {
         }
     }
 
+    /** Waits for the seeding thread to finish (for tests). */
+    boolean awaitSeeding(long millis) throws InterruptedException {
+        worker.join(millis);
+        return !worker.isAlive();
+    }
+
     private void run() {
         try {
             DemoData data = DemoData.load(dataFolder.isEmpty() ? DemoData.builtIn()
@@ -107,7 +113,7 @@ public final class DemoSite {
                     return saved.get();
                 }
             }
-            char[] generated = DemoCredentials.generate(new SecureRandom());
+            char[] generated = DemoCredentials.generate(new SecureRandom(), usernames);
             if (credentialsFile.isPresent()) {
                 DemoCredentials.write(credentialsFile.get(), usernames, generated);
             } else {

@@ -35,6 +35,16 @@ class DemoCredentialsTest {
     }
 
     @Test
+    void generatedPasswordsContainNoUserName() {
+        // with one-letter "user names" almost every raw password would contain one of them
+        char[] password = DemoCredentials.generate(new SecureRandom(), List.of("A", "b", "2", "@", "c", "D", "e"));
+        String lower = new String(password).toLowerCase(java.util.Locale.ROOT);
+        for (String u : List.of("a", "b", "2", "@", "c", "d", "e")) {
+            assertFalse(lower.contains(u), lower);
+        }
+    }
+
+    @Test
     void theFileIsOwnerOnlyAndGivesThePasswordBack(@TempDir Path data) throws IOException {
         Path file = DemoCredentials.file(data.toString()).orElseThrow();
         assertEquals(data.resolve("huijian/demo-credentials.txt"), file);

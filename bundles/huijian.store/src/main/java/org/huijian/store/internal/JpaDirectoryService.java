@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.huijian.core.Actor;
 import org.huijian.core.Checks;
 import org.huijian.core.ConflictException;
+import org.huijian.core.Role;
 import org.huijian.directory.Case;
 import org.huijian.directory.CaseSpec;
 import org.huijian.directory.Detainee;
@@ -57,6 +58,7 @@ public class JpaDirectoryService implements DirectoryService {
 
     @Override
     public LawFirm createLawFirm(Actor actor, LawFirmSpec spec) {
+        actor.require(Role.SITE_ADMIN);
         new Checks().text("name", spec.name(), 100)
                 .matches("licenceNo", spec.licenceNo(), FIRM_LICENCE, "17 or 18 digits or capital letters")
                 .optionalText("address", spec.address(), 200)
@@ -97,6 +99,7 @@ public class JpaDirectoryService implements DirectoryService {
 
     @Override
     public Lawyer createLawyer(Actor actor, LawyerSpec spec) {
+        actor.require(Role.SITE_ADMIN);
         new Checks().text("name", spec.name(), 50)
                 .matches("licenceNo", spec.licenceNo(), LAWYER_LICENCE, "the 17-digit lawyer licence number")
                 .required("lawFirmId", spec.lawFirmId())
@@ -135,6 +138,7 @@ public class JpaDirectoryService implements DirectoryService {
 
     @Override
     public Detainee createDetainee(Actor actor, DetaineeSpec spec) {
+        actor.require(Role.SITE_ADMIN);
         LocalDate today = LocalDate.now();
         new Checks().required("detentionCentreId", spec.detentionCentreId())
                 .matches("code", spec.code(), DETAINEE_CODE, "1 to 32 letters, digits or '-'")
@@ -176,6 +180,7 @@ public class JpaDirectoryService implements DirectoryService {
 
     @Override
     public Case createCase(Actor actor, CaseSpec spec) {
+        actor.require(Role.SITE_ADMIN);
         new Checks().text("caseNo", spec.caseNo(), 64).required("detaineeId", spec.detaineeId())
                 .text("charge", spec.charge(), 100).required("stage", spec.stage())
                 .optionalText("handlingAuthority", spec.handlingAuthority(), 100).done();

@@ -20,6 +20,7 @@ import org.huijian.core.Checks;
 import org.huijian.core.ConflictException;
 import org.huijian.core.InvalidInputException;
 import org.huijian.core.NotFoundException;
+import org.huijian.core.Role;
 import org.huijian.site.Centre;
 import org.huijian.site.CentreSpec;
 import org.huijian.site.DetentionCentre;
@@ -76,6 +77,7 @@ public class JpaSiteService implements SiteService {
 
     @Override
     public Centre createCentre(Actor actor, CentreSpec spec) {
+        actor.require(Role.SITE_ADMIN);
         CentreSpec clean = checkPlace(spec.code(), spec.name(), spec.address(), spec.phone(), CentreSpec::new);
         return db.write(em -> {
             requireUniqueCode(em, "Centre.byCode", clean.code(), "centre");
@@ -88,6 +90,7 @@ public class JpaSiteService implements SiteService {
 
     @Override
     public Centre updateCentre(Actor actor, long id, CentreSpec spec) {
+        actor.require(Role.SITE_ADMIN);
         CentreSpec clean = checkPlace(spec.code(), spec.name(), spec.address(), spec.phone(), CentreSpec::new);
         return db.write(em -> {
             CentreEntity e = centreEntity(em, id);
@@ -120,6 +123,7 @@ public class JpaSiteService implements SiteService {
 
     @Override
     public DetentionCentre createDetentionCentre(Actor actor, DetentionCentreSpec spec) {
+        actor.require(Role.SITE_ADMIN);
         DetentionCentreSpec clean = checkPlace(spec.code(), spec.name(), spec.address(), spec.phone(),
                 DetentionCentreSpec::new);
         return db.write(em -> {
@@ -133,6 +137,7 @@ public class JpaSiteService implements SiteService {
 
     @Override
     public DetentionCentre updateDetentionCentre(Actor actor, long id, DetentionCentreSpec spec) {
+        actor.require(Role.SITE_ADMIN);
         DetentionCentreSpec clean = checkPlace(spec.code(), spec.name(), spec.address(), spec.phone(),
                 DetentionCentreSpec::new);
         return db.write(em -> {
@@ -149,6 +154,7 @@ public class JpaSiteService implements SiteService {
 
     @Override
     public void link(Actor actor, long centreId, long detentionCentreId) {
+        actor.require(Role.SITE_ADMIN);
         db.write(em -> {
             String target = linkTarget(em, centreId, detentionCentreId);
             if (em.find(CentreLinkEntity.class, new CentreLinkEntity.Key(centreId, detentionCentreId)) != null) {
@@ -161,6 +167,7 @@ public class JpaSiteService implements SiteService {
 
     @Override
     public void unlink(Actor actor, long centreId, long detentionCentreId) {
+        actor.require(Role.SITE_ADMIN);
         db.write(em -> {
             String target = linkTarget(em, centreId, detentionCentreId);
             CentreLinkEntity link = em.find(CentreLinkEntity.class,
@@ -211,6 +218,7 @@ public class JpaSiteService implements SiteService {
 
     @Override
     public Position createPosition(Actor actor, PositionSpec spec) {
+        actor.require(Role.SITE_ADMIN);
         new Checks().required("centreId", spec.centreId()).matches("code", spec.code(), CODE, CODE_TEXT)
                 .text("name", spec.name(), 100).done();
         return db.write(em -> {
@@ -225,6 +233,7 @@ public class JpaSiteService implements SiteService {
 
     @Override
     public Position setPositionEnabled(Actor actor, long positionId, boolean enabled) {
+        actor.require(Role.SITE_ADMIN);
         return db.write(em -> {
             PositionEntity e = find(em, PositionEntity.class, positionId, "position");
             e.setEnabled(enabled);
@@ -253,6 +262,7 @@ public class JpaSiteService implements SiteService {
 
     @Override
     public Terminal createTerminal(Actor actor, TerminalSpec spec) {
+        actor.require(Role.SITE_ADMIN);
         Checks checks = new Checks().matches("code", spec.code(), CODE, CODE_TEXT).text("name", spec.name(), 100)
                 .required("kind", spec.kind());
         if (spec.kind() == TerminalKind.LAWYER) {
@@ -301,6 +311,7 @@ public class JpaSiteService implements SiteService {
 
     @Override
     public Terminal setTerminalEnabled(Actor actor, long terminalId, boolean enabled) {
+        actor.require(Role.SITE_ADMIN);
         return db.write(em -> {
             TerminalEntity e = find(em, TerminalEntity.class, terminalId, "terminal");
             e.setEnabled(enabled);
@@ -325,6 +336,7 @@ public class JpaSiteService implements SiteService {
 
     @Override
     public List<OpeningPeriod> setOpeningHours(Actor actor, long centreId, List<OpeningPeriod> periods) {
+        actor.require(Role.SITE_ADMIN);
         checkPeriods(periods);
         List<OpeningPeriod> sorted = periods.stream()
                 .sorted(Comparator.comparing(OpeningPeriod::day).thenComparing(OpeningPeriod::start)).toList();
@@ -398,6 +410,7 @@ public class JpaSiteService implements SiteService {
 
     @Override
     public SpecialDay addSpecialDay(Actor actor, SpecialDaySpec spec) {
+        actor.require(Role.SITE_ADMIN);
         new Checks().required("date", spec.date()).text("name", spec.name(), 100).required("open", spec.open()).done();
         return db.write(em -> {
             if (spec.centreId() != null) {
@@ -419,6 +432,7 @@ public class JpaSiteService implements SiteService {
 
     @Override
     public void removeSpecialDay(Actor actor, long id) {
+        actor.require(Role.SITE_ADMIN);
         db.write(em -> {
             SpecialDayEntity e = find(em, SpecialDayEntity.class, id, "special day");
             SpecialDay d = e.toApi();

@@ -90,6 +90,17 @@ class SiteServiceTest {
     }
 
     @Test
+    void onlySiteAdministratorsChangeTheSite() {
+        Actor auditor = new Actor("auditor", Set.of(Role.AUDITOR), "test");
+        assertThrows(org.huijian.core.AccessDeniedException.class,
+                () -> site.createCentre(auditor, new CentreSpec("GZ-TH", "天河", null, null)));
+        assertEquals(0, site.centres().size());
+        assertEquals(0, audit.latest(null, 10).size());
+        assertEquals("GZ-TH", site.createCentre(Actor.SYSTEM, new CentreSpec("GZ-TH", "天河", null, null)).code(),
+                "the platform itself may act");
+    }
+
+    @Test
     void unknownIdsAreNotFound() {
         assertThrows(NotFoundException.class, () -> site.centre(999));
         assertThrows(NotFoundException.class, () -> site.link(ADMIN, 1, 2));

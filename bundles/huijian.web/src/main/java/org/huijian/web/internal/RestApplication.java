@@ -1,0 +1,126 @@
+package org.huijian.web.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.servlet.Servlet;
+import org.apache.cxf.Bus;
+import org.apache.cxf.BusFactory;
+import org.apache.cxf.endpoint.Server;
+import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
+import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
+import org.huijian.accounts.AccountService;
+import org.huijian.audit.AuditLog;
+import org.huijian.core.Capability;
+import org.huijian.core.HealthCheck;
+import org.huijian.directory.DirectoryService;
+import org.huijian.site.SiteService;
+import org.huijian.web.RestResource;
+import org.huijian.web.internal.rest.AccountResource;
+import org.huijian.web.internal.rest.AuditResource;
+import org.huijian.web.internal.rest.DirectoryResource;
+import org.huijian.web.internal.rest.HealthResource;
+import org.huijian.web.internal.rest.OpenApiResource;
+import org.huijian.web.internal.rest.SessionResource;
+import org.huijian.web.internal.rest.SiteResource;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * Serves the REST API at {@code /api/*}: a CXF JAX-RS server on its own bus behind a whiteboard servlet.
+ * Resources of other bundles ({@link RestResource} services) join it; the server is rebuilt when they
+ * come or go.
+ */
+@Component(immediate = true, configurationPid = WebConfig.PID)
+@Designate(ocd = WebConfig.class)
+public class RestApplication {
+    private final List<HealthCheck> healthChecks = new CopyOnWriteArrayList<>();
+    private final List<Capability> capabilities = new CopyOnWriteArrayList<>();
+    private final Bus bus;
+    private final Server server;
+    private final ServiceRegistration<Servlet> registration;
+    private final Sessions sessions;
+
+    @Activate
+    public RestApplication(BundleContext context, WebConfig config, @Reference SiteService site,
+            @Reference DirectoryService directory, @Reference AccountService accounts, @Reference AuditLog audit,
+            @Reference(policyOption = ReferencePolicyOption.GREEDY) List<RestResource> extensions) {
+        this.sessions = new Sessions(Duration.ofMinutes(config.sessionIdleMinutes()),
+                Duration.ofHours(config.sessionMaxHours()), config.maxSessions(), Clock.systemUTC());
+        WebSupport web = new WebSupport(sessions);
+        String version = context.getBundle().getVersion().toString();
+
+        List<Object> resources = new ArrayList<>(List.of(
+                new HealthResource(() -> List.copyOf(healthChecks), () -> List.copyOf(capabilities), version),
+                new SessionResource(accounts, web), new SiteResource(site), new DirectoryResource(directory),
+                new AccountResource(accounts, web), new AuditResource(audit)));
+        resources.addAll(extensions);
+        List<Class<?>> documented = resources.stream().<Class<?>>map(Object::getClass).toList();
+        Map<String, Object> openApi = OpenApi.document(documented, version);
+        resources.add(new OpenApiResource(() -> openApi));
+
+        List<Object> providers = new ArrayList<>(ProblemMappers.all());
+        providers.add(Json.provider());
+        providers.add(new AuthFilter(sessions, accounts, config.maxRequestBytes()));
+
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        try {
+            // CXF finds its bus extensions through the class loader that created the bus.
+            Thread.currentThread().setContextClassLoader(CXFNonSpringServlet.class.getClassLoader());
+            bus = BusFactory.newInstance().createBus();
+            CXFNonSpringServlet servlet = new CXFNonSpringServlet();
+            servlet.setBus(bus);
+            JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
+            factory.setBus(bus);
+            factory.setAddress("/");
+            factory.setServiceBeans(resources);
+            factory.setProviders(providers);
+            server = factory.create();
+            Dictionary<String, Object> props = new Hashtable<>();
+            props.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN, "/api/*");
+            props.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_NAME, "huijian-api");
+            registration = context.registerService(Servlet.class, servlet, props);
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addHealthCheck(HealthCheck check) {
+        healthChecks.add(check);
+    }
+
+    void removeHealthCheck(HealthCheck check) {
+        healthChecks.remove(check);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addCapability(Capability capability) {
+        capabilities.add(capability);
+    }
+
+    void removeCapability(Capability capability) {
+        capabilities.remove(capability);
+    }
+
+    @Deactivate
+    void deactivate() {
+        registration.unregister();
+        server.destroy();
+        bus.shutdown(true);
+    }
+}
