@@ -98,8 +98,20 @@ final class AuditChain {
         }
     }
 
-    /** Checks the whole chain, reading it page by page. */
+    /**
+     * Checks the whole chain, reading it page by page. The head file is read first: every event it names was
+     * committed before, so the walk must reach it, however many events are appended meanwhile.
+     */
     ChainVerification verify(java.util.function.BiFunction<Long, Integer, List<AuditEvent>> page) {
+        String[] head;
+        try {
+            head = Files.exists(headFile) ? Files.readString(headFile).strip().split(" ") : null;
+            if (head != null) {
+                Long.parseLong(head[0]);
+            }
+        } catch (IOException | RuntimeException e) {
+            return new ChainVerification(false, 0, null, "unreadable head file " + headFile + ": " + e, null);
+        }
         String prevHash = GENESIS;
         long expectedSeq = 1;
         long checked = 0;
@@ -115,8 +127,10 @@ final class AuditChain {
                     problem = "its content does not match its seal (changed after it was written)";
                 }
                 if (problem != null) {
-                    return new ChainVerification(false, checked, e.seq() != expectedSeq ? expectedSeq : e.seq(),
-                            problem, prevHash);
+                    return new ChainVerification(false, checked, expectedSeq, problem, prevHash);
+                }
+                if (head != null && e.seq() == Long.parseLong(head[0]) && !e.hash().equals(head[1])) {
+                    return new ChainVerification(false, checked, e.seq(), "does not match the recorded head", prevHash);
                 }
                 prevHash = e.hash();
                 expectedSeq++;
@@ -126,29 +140,11 @@ final class AuditChain {
                 break;
             }
         }
-        return checkHead(checked, prevHash, page);
-    }
-
-    private ChainVerification checkHead(long checked, String headHash,
-            java.util.function.BiFunction<Long, Integer, List<AuditEvent>> page) {
-        if (!Files.exists(headFile)) {
-            return new ChainVerification(true, checked, null, null, headHash);
+        if (head != null && Long.parseLong(head[0]) > checked) {
+            return new ChainVerification(false, checked, checked + 1,
+                    "events " + (checked + 1) + " to " + head[0] + " were removed from the end of the log", prevHash);
         }
-        try {
-            String[] head = Files.readString(headFile).strip().split(" ");
-            long seq = Long.parseLong(head[0]);
-            if (seq > checked) {
-                return new ChainVerification(false, checked, checked + 1,
-                        "events " + (checked + 1) + " to " + seq + " were removed from the end of the log", headHash);
-            }
-            List<AuditEvent> at = page.apply(seq - 1, 1);
-            if (at.isEmpty() || !at.get(0).hash().equals(head[1])) {
-                return new ChainVerification(false, checked, seq, "does not match the recorded head", headHash);
-            }
-            return new ChainVerification(true, checked, null, null, headHash);
-        } catch (IOException | RuntimeException e) {
-            return new ChainVerification(false, checked, null, "unreadable head file " + headFile + ": " + e, headHash);
-        }
+        return new ChainVerification(true, checked, null, null, prevHash);
     }
 
     private static String cut(String s, int max) {

@@ -123,6 +123,19 @@ class AuditChainTest {
     }
 
     @Test
+    void verifyingWhileEventsAreAppendedFindsNoFalseBreak() throws Exception {
+        appendSome(3);
+        Thread writer = new Thread(() -> appendSome(100));
+        writer.start();
+        while (writer.isAlive()) {
+            ChainVerification v = log.verify();
+            assertTrue(v.intact(), String.valueOf(v.problem()));
+        }
+        writer.join();
+        assertEquals(103, log.verify().checked());
+    }
+
+    @Test
     void latestFiltersByActionPrefix() {
         appendSome(2);
         log.append(new AuditEntry(AUDITOR, "login.failed", "account:x", ""));
