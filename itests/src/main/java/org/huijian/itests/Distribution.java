@@ -53,6 +53,9 @@ public final class Distribution implements AutoCloseable {
 
     /** Unpacks the archive into {@code dir} and gives it free ports. */
     public static Distribution unpack(Path dir) throws IOException, InterruptedException {
+        if (Files.exists(dir)) {
+            run(List.of("rm", "-rf", dir.toString()));
+        }
         Files.createDirectories(dir);
         run(List.of("tar", "xzf", archive().toString(), "-C", dir.toString()));
         Path home;
@@ -224,6 +227,9 @@ public final class Distribution implements AutoCloseable {
         }
         String keystore = web.getProperty("org.ops4j.pax.web.ssl.keystore");
         String password = web.getProperty("org.ops4j.pax.web.ssl.keystore.password");
+        if (keystore == null || password == null) {
+            throw new IOException("HTTPS is not configured yet in etc/org.ops4j.pax.web.cfg");
+        }
         try (InputStream in = Files.newInputStream(Path.of(keystore))) {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(in, password.toCharArray());

@@ -1,0 +1,118 @@
+package org.huijian.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The web app in a real headless Chromium (Debian's), against the running site over HTTPS. */
+class BrowserIT extends SiteTestBase {
+    static ChromeDriver browser;
+    static WebDriverWait wait;
+
+    @BeforeAll
+    static void openBrowser() throws Exception {
+        Path profile = Files.createTempDirectory("huijian-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--user-data-dir=" + profile, "--window-size=1280,900", "--lang=zh-CN");
+        // The site's certificate is self-signed (generated at first start).
+        options.setAcceptInsecureCerts(true);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @BeforeEach
+    void freshStart() {
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        browser.get(site.https() + "/");
+        browser.manage().deleteAllCookies();
+        ((JavascriptExecutor) browser).executeScript("localStorage.clear()");
+        browser.get(site.https() + "/index.html#/login");
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+    }
+
+    private void signIn(String user, String password) {
+        WebElement name = browser.findElement(By.id("username"));
+        name.clear();
+        name.sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("login-submit")).click();
+    }
+
+    @Test
+    void loginPageSpeaksChineseFirst() {
+        assertEquals("zh-CN", browser.findElement(By.tagName("html")).getAttribute("lang"));
+        assertEquals("登录", browser.findElement(By.id("login-submit")).getText());
+    }
+
+    @Test
+    void aWrongPasswordShowsAClearMessage() {
+        signIn("admin", "not-the-password");
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-error")));
+        try {
+            wait.until(ExpectedConditions.textToBePresentInElement(error, "用户名或密码错误"));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("the message was: " + error.getText(), e);
+        }
+        assertTrue(browser.findElements(By.id("admin-console")).isEmpty());
+    }
+
+    @Test
+    void theAdministratorSeesTheConsole() {
+        signIn("admin", PASSWORD);
+        WebElement console = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("admin-console")));
+        assertTrue(console.isDisplayed());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nav-accounts")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("admin-console"), "GZ-TH"));
+        browser.findElement(By.id("logout")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-submit")));
+    }
+
+    @Test
+    void theLawyerSeesThePortalAlsoOnAPhone() {
+        browser.manage().window().setSize(new Dimension(375, 812));
+        signIn("lawyer", PASSWORD);
+        WebElement portal = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("lawyer-portal")));
+        assertTrue(portal.isDisplayed());
+        assertTrue(browser.findElements(By.id("nav-accounts")).isEmpty(), "no admin sections for a lawyer");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("lawyer-portal"), "天河"));
+        Long overflow = (Long) ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertTrue(overflow <= 0, "no horizontal scrolling at 375 px: " + overflow);
+    }
+
+    @Test
+    void englishIsOneClickAway() {
+        browser.findElement(By.id("lang-toggle")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "en"));
+        wait.until(ExpectedConditions.textToBe(By.id("login-submit"), "Sign in"));
+    }
+}

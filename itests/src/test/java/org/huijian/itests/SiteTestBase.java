@@ -1,0 +1,61 @@
+package org.huijian.itests;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * A real Huijian site for tests that work from the outside, like its users: the distribution unpacked
+ * into {@code target/sites/<test class>} and started as its own process, with known passwords.
+ */
+abstract class SiteTestBase {
+    static final String PASSWORD = KarafTestBase.PASSWORD;
+    static Distribution site;
+
+    @BeforeAll
+    static void startSite(org.junit.jupiter.api.TestInfo info) throws Exception {
+        Path dir = Path.of(System.getProperty("project.build.directory", "target"), "sites",
+                info.getTestClass().orElseThrow().getSimpleName());
+        site = Distribution.unpack(dir)
+                .set("org.huijian.demo", "password", PASSWORD)
+                .set("org.huijian.accounts", "kdfIterations", "20000")
+                .env("HUIJIAN_ADMIN_PASSWORD", PASSWORD)
+                .start();
+        site.awaitHealthy(Duration.ofSeconds(120));
+        awaitDemoSite();
+    }
+
+    /** The demo accounts exist once the demo site is seeded; wait until one can sign in. */
+    static void awaitDemoSite() throws Exception {
+        long end = System.currentTimeMillis() + 90_000;
+        while (System.currentTimeMillis() < end) {
+            try {
+                if (site.api().signIn("integration", PASSWORD).status() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException notYet) {
+                // HTTPS restarts once after the certificate is generated
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("the demo site did not come up: " + site.console());
+    }
+
+    @AfterAll
+    static void stopSite() throws Exception {
+        if (site != null) {
+            site.stop();
+        }
+    }
+
+    static Api signedIn(String user) throws Exception {
+        Api api = site.api();
+        Api.Reply r = api.signIn(user, PASSWORD);
+        if (r.status() != 200) {
+            throw new AssertionError("sign-in as " + user + ": " + r);
+        }
+        return api;
+    }
+
+}
