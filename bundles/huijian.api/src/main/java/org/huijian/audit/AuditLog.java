@@ -13,7 +13,10 @@ public interface AuditLog {
     /** Events in sequence order with {@code seq > afterSeq}, at most {@code limit} (1..1000). */
     List<AuditEvent> events(long afterSeq, int limit);
 
-    /** The newest events, newest first, optionally only those whose action starts with {@code actionPrefix}. */
+    /**
+     * The newest events, newest first; when {@code actionPrefix} is neither null nor blank, only those whose
+     * action starts with it.
+     */
     List<AuditEvent> latest(String actionPrefix, int limit);
 
     /** Checks every seal and link of the chain. */

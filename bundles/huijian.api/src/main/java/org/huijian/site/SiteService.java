@@ -10,7 +10,8 @@ import org.osgi.annotation.versioning.ProviderType;
  * The site's set-up. Every change is one transaction and one audit event. Lookups of unknown ids
  * throw {@link org.huijian.core.NotFoundException}; bad input throws
  * {@link org.huijian.core.InvalidInputException}; duplicate codes throw
- * {@link org.huijian.core.ConflictException}. Nothing is written when an exception is thrown.
+ * {@link org.huijian.core.ConflictException}; changes by an actor without the site-admin role throw
+ * {@link org.huijian.core.AccessDeniedException}. Nothing is written when an exception is thrown.
  */
 @ProviderType
 public interface SiteService {
@@ -56,6 +57,10 @@ public interface SiteService {
 
     Optional<Terminal> terminalByCode(String code);
 
+    /**
+     * Registers a terminal. A {@link TerminalKind#LAWYER} terminal names its position (its centre follows
+     * from it; a given {@code centreId} must match); a position has at most one lawyer terminal.
+     */
     Terminal createTerminal(Actor actor, TerminalSpec spec);
 
     Terminal setTerminalEnabled(Actor actor, long terminalId, boolean enabled);
@@ -66,7 +71,10 @@ public interface SiteService {
     /** Replaces the weekly opening periods of a centre; periods of one day must not overlap. */
     List<OpeningPeriod> setOpeningHours(Actor actor, long centreId, List<OpeningPeriod> periods);
 
-    /** Holidays and make-up working days between two dates (inclusive) that apply to the centre. */
+    /**
+     * Holidays and make-up working days between two dates (inclusive): for a centre, the site-wide ones and
+     * that centre's own; for {@code centreId == null}, all of them (site-wide and every centre's).
+     */
     List<SpecialDay> specialDays(Long centreId, LocalDate from, LocalDate to);
 
     SpecialDay addSpecialDay(Actor actor, SpecialDaySpec spec);

@@ -15,6 +15,7 @@ import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javax.servlet.Filter;
@@ -66,6 +67,11 @@ public class HttpsFilter implements Filter {
         Object port = props.get("org.osgi.service.http.port.secure");
         this.httpsPort = port == null ? config.httpsPort() : Integer.parseInt(port.toString().trim());
         this.redirect = secure && config.redirectToHttps();
+        String site = secure ? "https://" + hostName() + ":" + httpsPort + "/" : "http://" + hostName() + ":"
+                + Objects.requireNonNullElse(props.get("org.osgi.service.http.port"), "8181") + "/";
+        LOG.info("Huijian web app at {}", site);
+        System.out.println("Huijian web app: " + site + "  (REST API: " + site + "api/, OpenAPI: " + site
+                + "api/openapi.json)");
     }
 
     @Override
