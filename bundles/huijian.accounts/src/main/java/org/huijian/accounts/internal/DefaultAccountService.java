@@ -76,7 +76,7 @@ public class DefaultAccountService implements AccountService {
         FirstAdmin.ensure(this, store, config.initialAdmin());
     }
 
-    DefaultAccountService(AccountStore store, AuditLog audit, int kdfIterations, int maxFailedAttempts, Duration lockDuration,
+    public DefaultAccountService(AccountStore store, AuditLog audit, int kdfIterations, int maxFailedAttempts, Duration lockDuration,
             int minPasswordLength, Clock clock) {
         this.store = store;
         this.audit = audit;
