@@ -97,6 +97,28 @@ class BrowserIT extends SiteTestBase {
     }
 
     @Test
+    void theAdministratorSetsUpACentreAndSeesServerErrorsByTheField() {
+        signIn("admin", PASSWORD);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("admin-console")));
+        browser.get(site.https() + "/index.html#/admin/centres");
+        WebElement code = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("centre-form-code")));
+        code.sendKeys("GZ-TH");
+        browser.findElement(By.id("centre-form-name")).sendKeys("重复的中心");
+        browser.findElement(By.id("centre-form-submit")).click();
+        WebElement codeError = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("centre-form-code-error")));
+        assertTrue(codeError.getText().contains("GZ-TH"), "the server's conflict is shown by the field: " + codeError.getText());
+        assertEquals("重复的中心", browser.findElement(By.id("centre-form-name")).getAttribute("value"), "input kept");
+
+        code.clear();
+        code.sendKeys("GZ-PY");
+        WebElement name = browser.findElement(By.id("centre-form-name"));
+        name.clear();
+        name.sendKeys("番禺区律师视频会见中心");
+        browser.findElement(By.id("centre-form-submit")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("centre-table"), "番禺区律师视频会见中心"));
+    }
+
+    @Test
     void theLawyerSeesThePortalAlsoOnAPhone() {
         browser.manage().window().setSize(new Dimension(375, 812));
         signIn("lawyer", PASSWORD);

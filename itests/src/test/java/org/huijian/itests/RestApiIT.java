@@ -181,6 +181,31 @@ class RestApiIT extends SiteTestBase {
     }
 
     @Test
+    void theSameAccountsSignInToTheKarafConsole() throws Exception {
+        String out = client("admin", PASSWORD, "huijian:status");
+        assertTrue(out.contains("Centres") && out.contains("core"), out);
+        String lawyer = client("lawyer", PASSWORD, "huijian:status");
+        assertFalse(lawyer.contains("Centres"), "a lawyer has no console: " + lawyer);
+        String wrong = client("admin", "wrong-password", "huijian:status");
+        assertFalse(wrong.contains("Centres"), wrong);
+    }
+
+    /** Runs one command through bin/client (SSH) as the given user; returns everything it printed. */
+    private static String client(String user, String password, String command) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(site.home().resolve("bin/client").toString(), "-a",
+                Integer.toString(site.sshPort()), "-u", user, "-p", password, "-r", "1", "-b")
+                .redirectErrorStream(true);
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process p = pb.start();
+        try (var in = p.getOutputStream()) {
+            in.write((command + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
+        return out;
+    }
+
+    @Test
     void healthAndCapabilities() throws Exception {
         Api.Reply health = site.api().get("/api/health");
         assertTrue(health.body().contains("\"status\":\"UP\"") && health.body().contains("\"database\":\"UP\""));

@@ -26,12 +26,14 @@ abstract class SiteTestBase {
         awaitDemoSite();
     }
 
-    /** The demo accounts exist once the demo site is seeded; wait until one can sign in. */
+    /** The demo site is complete once its marker centre GZ-TH exists (it is created last) and its lawyer signs in. */
     static void awaitDemoSite() throws Exception {
         long end = System.currentTimeMillis() + 90_000;
         while (System.currentTimeMillis() < end) {
             try {
-                if (site.api().signIn("integration", PASSWORD).status() == 200) {
+                Api admin = site.api();
+                if (admin.signIn("admin", PASSWORD).status() == 200 && admin.get("/api/centres").body().contains("\"GZ-TH\"")
+                        && site.api().signIn("lawyer", PASSWORD).status() == 200) {
                     return;
                 }
             } catch (java.io.IOException notYet) {
