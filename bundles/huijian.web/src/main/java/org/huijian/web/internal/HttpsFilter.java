@@ -48,6 +48,7 @@ public class HttpsFilter implements Filter {
             + "connect-src 'self' wss: https:; style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; "
             + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
+    private static final java.util.concurrent.atomic.AtomicBoolean ANNOUNCED = new java.util.concurrent.atomic.AtomicBoolean();
     private final int httpsPort;
     private final boolean redirect;
 
@@ -70,8 +71,10 @@ public class HttpsFilter implements Filter {
         String site = secure ? "https://" + hostName() + ":" + httpsPort + "/" : "http://" + hostName() + ":"
                 + Objects.requireNonNullElse(props.get("org.osgi.service.http.port"), "8181") + "/";
         LOG.info("Huijian web app at {}", site);
-        System.out.println("Huijian web app: " + site + "  (REST API: " + site + "api/, OpenAPI: " + site
-                + "api/openapi.json)");
+        if (ANNOUNCED.compareAndSet(false, true)) {
+            System.out.println("Huijian web app: " + site + "  (REST API: " + site + "api/, OpenAPI: " + site
+                    + "api/openapi.json)");
+        }
     }
 
     @Override
