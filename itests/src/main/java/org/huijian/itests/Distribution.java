@@ -54,6 +54,22 @@ public final class Distribution implements AutoCloseable {
     /** Unpacks the archive into {@code dir} and gives it free ports. */
     public static Distribution unpack(Path dir) throws IOException, InterruptedException {
         if (Files.exists(dir)) {
+            try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+                for (Path p : (Iterable<Path>) procs::iterator) {
+                    Path cmdline = p.resolve("cmdline");
+                    if (p.getFileName().toString().matches("\\d+") && Files.isReadable(cmdline)) {
+                        String cmd;
+                        try {
+                            cmd = Files.readString(cmdline).replace('\0', ' ');
+                        } catch (IOException gone) {
+                            continue;
+                        }
+                        if (cmd.contains("org.apache.karaf.main.Main") && cmd.contains(dir.toAbsolutePath().toString())) {
+                            throw new IOException("a Karaf is still running from " + dir + " (pid " + p.getFileName() + ")");
+                        }
+                    }
+                }
+            }
             run(List.of("rm", "-rf", dir.toString()));
         }
         Files.createDirectories(dir);
