@@ -8,18 +8,15 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.persistence.EntityManagerFactory;
-import org.apache.derby.jdbc.EmbeddedDataSource;
-import org.apache.openjpa.persistence.PersistenceProviderImpl;
 import org.huijian.accounts.internal.DefaultAccountService;
 import org.huijian.audit.AuditEvent;
 import org.huijian.site.Centre;
 import org.huijian.site.DetentionCentre;
-import org.huijian.store.internal.Database;
 import org.huijian.store.internal.JpaAccountStore;
 import org.huijian.store.internal.JpaAuditLog;
 import org.huijian.store.internal.JpaDirectoryService;
 import org.huijian.store.internal.JpaSiteService;
+import org.huijian.store.internal.TestDb;
 
 /**
  * The platform's real site, directory and account services and audit log, on a real embedded Derby
@@ -30,21 +27,14 @@ final class RealSite implements AutoCloseable {
     final JpaDirectoryService directory;
     final DefaultAccountService accounts;
     final JpaAuditLog audit;
-    private final EntityManagerFactory emf;
-    private final Path dir;
+    private final TestDb db;
 
     RealSite(Path dir) throws SQLException {
-        this.dir = dir;
-        EmbeddedDataSource ds = new EmbeddedDataSource();
-        ds.setDatabaseName(dir.resolve("db").toString());
-        ds.setCreateDatabase("create");
-        emf = new PersistenceProviderImpl().createEntityManagerFactory("huijian",
-                Map.of("openjpa.ConnectionFactory", ds, "javax.persistence.nonJtaDataSource", ds));
-        Database db = new Database(ds, emf, dir.resolve("audit.key"));
-        site = new JpaSiteService(db);
-        directory = new JpaDirectoryService(db);
-        audit = new JpaAuditLog(db);
-        accounts = new DefaultAccountService(new JpaAccountStore(db), audit, 20_000, 5, Duration.ofMinutes(15), 10,
+        db = new TestDb(dir);
+        site = new JpaSiteService(db.db);
+        directory = new JpaDirectoryService(db.db);
+        audit = new JpaAuditLog(db.db);
+        accounts = new DefaultAccountService(new JpaAccountStore(db.db), audit, 20_000, 5, Duration.ofMinutes(15), 10,
                 Clock.systemUTC());
     }
 
@@ -77,14 +67,6 @@ final class RealSite implements AutoCloseable {
 
     @Override
     public void close() {
-        emf.close();
-        EmbeddedDataSource ds = new EmbeddedDataSource();
-        ds.setDatabaseName(dir.resolve("db").toString());
-        ds.setShutdownDatabase("shutdown");
-        try {
-            ds.getConnection().close();
-        } catch (SQLException expected) {
-            // 08006: shut down
-        }
+        db.close();
     }
 }

@@ -1,27 +1,14 @@
 package org.huijian.shell.internal;
 
-import java.util.List;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import java.util.stream.Stream;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.api.console.CommandLine;
-import org.apache.karaf.shell.api.console.Completer;
-import org.apache.karaf.shell.api.console.Session;
-import org.apache.karaf.shell.support.completers.StringsCompleter;
 import org.huijian.site.SiteService;
 
 /** Completes centre codes. */
 @Service
-public class CentreCodeCompleter implements Completer {
-
-    @Reference(optional = true)
-    private SiteService site;
-
+public class CentreCodeCompleter extends SiteCodeCompleter {
     @Override
-    public int complete(Session session, CommandLine commandLine, List<String> candidates) {
-        StringsCompleter delegate = new StringsCompleter();
-        if (site != null) {
-            site.centres().forEach(c -> delegate.getStrings().add(c.code()));
-        }
-        return delegate.complete(session, commandLine, candidates);
+    Stream<String> codes(SiteService site) {
+        return site.centres().stream().map(c -> c.code());
     }
 }

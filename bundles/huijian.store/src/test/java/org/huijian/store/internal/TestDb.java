@@ -8,14 +8,17 @@ import javax.persistence.EntityManagerFactory;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.apache.openjpa.persistence.PersistenceProviderImpl;
 
-/** A real embedded Derby database with the real persistence unit, outside OSGi. */
-final class TestDb implements AutoCloseable {
-    final EmbeddedDataSource dataSource;
-    final EntityManagerFactory emf;
-    final Database db;
+/**
+ * A real embedded Derby database with the real persistence unit and migrations, outside OSGi. Shared with
+ * other bundles' tests through this module's test-jar.
+ */
+public final class TestDb implements AutoCloseable {
+    public final EmbeddedDataSource dataSource;
+    public final EntityManagerFactory emf;
+    public final Database db;
     final Path dir;
 
-    TestDb(Path dir) throws SQLException {
+    public TestDb(Path dir) throws SQLException {
         this(dir, true);
     }
 
