@@ -20,7 +20,6 @@ import javax.persistence.EntityManager;
 import org.huijian.audit.AuditEntry;
 import org.huijian.audit.AuditEvent;
 import org.huijian.audit.ChainVerification;
-import org.huijian.store.internal.entity.AuditEventEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,19 +47,27 @@ final class AuditChain {
         em.createNativeQuery("LOCK TABLE HJ_AUDIT_EVENT IN EXCLUSIVE MODE").executeUpdate();
     }
 
-    /** Appends within the caller's transaction, which must hold {@link #lock}. */
+    /**
+     * Appends within the caller's transaction, which must hold {@link #lock}. Plain SQL, so it works with the
+     * entity manager of any persistence unit on the site database.
+     */
     AuditEvent append(EntityManager em, AuditEntry entry) {
-        List<AuditEventEntity> last = em.createNamedQuery("Audit.latest", AuditEventEntity.class)
+        @SuppressWarnings("unchecked")
+        List<Object[]> last = em.createNativeQuery("SELECT SEQ, HASH FROM HJ_AUDIT_EVENT ORDER BY SEQ DESC")
                 .setMaxResults(1).getResultList();
-        AuditEvent previous = last.isEmpty() ? null : last.get(0).toApi();
-        long seq = previous == null ? 1 : previous.seq() + 1;
-        String prevHash = previous == null ? GENESIS : previous.hash();
+        long seq = last.isEmpty() ? 1 : ((Number) last.get(0)[0]).longValue() + 1;
+        String prevHash = last.isEmpty() ? GENESIS : (String) last.get(0)[1];
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         AuditEvent unsealed = new AuditEvent(seq, at, cut(entry.actor().username(), 64), cut(entry.actor().origin(), 100),
                 cut(entry.action(), 64), cut(entry.target(), 200), cut(entry.detail(), 1000), prevHash, null);
         AuditEvent sealed = new AuditEvent(seq, at, unsealed.actor(), unsealed.origin(), unsealed.action(),
                 unsealed.target(), unsealed.detail(), prevHash, seal(unsealed));
-        em.persist(new AuditEventEntity(sealed));
+        em.createNativeQuery("INSERT INTO HJ_AUDIT_EVENT (SEQ, OCCURRED_AT, ACTOR, ORIGIN, ACTION_NAME, TARGET, DETAIL, "
+                + "PREV_HASH, HASH) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
+                .setParameter(1, sealed.seq()).setParameter(2, java.sql.Timestamp.from(sealed.at()))
+                .setParameter(3, sealed.actor()).setParameter(4, sealed.origin()).setParameter(5, sealed.action())
+                .setParameter(6, sealed.target()).setParameter(7, sealed.detail()).setParameter(8, sealed.prevHash())
+                .setParameter(9, sealed.hash()).executeUpdate();
         return sealed;
     }
 

@@ -13,6 +13,7 @@ import org.huijian.audit.AuditEntry;
 import org.huijian.audit.AuditEvent;
 import org.huijian.core.ConflictException;
 import org.huijian.core.HuijianException;
+import org.huijian.store.Store;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -28,9 +29,9 @@ import org.slf4j.LoggerFactory;
  * Audited work locks the audit chain first, so audited writes are serialised and each is sealed into
  * the chain in the same transaction.
  */
-@Component(service = Database.class, configurationPid = "org.huijian.store")
+@Component(service = { Database.class, Store.class }, configurationPid = "org.huijian.store")
 @Designate(ocd = Database.Config.class)
-public class Database {
+public class Database implements Store {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     @ObjectClassDefinition(name = "Huijian store", description = "Persistence of the site database")
@@ -57,7 +58,7 @@ public class Database {
     public Database(DataSource dataSource, EntityManagerFactory emf, Path auditKeyFile) throws SQLException {
         this.dataSource = dataSource;
         this.emf = emf;
-        this.schemaVersion = Migrations.load(Database.class.getClassLoader()).migrate(dataSource);
+        this.schemaVersion = Migrations.load(Database.class.getClassLoader(), Migrations.CORE).migrate(dataSource);
         this.chain = new AuditChain(auditKeyFile);
         LOG.info("Site database ready at schema version {}", schemaVersion);
     }
@@ -65,6 +66,15 @@ public class Database {
     @Deactivate
     void deactivate() {
         // The EntityManagerFactory and DataSource belong to Aries JPA and pax-jdbc, which close them.
+    }
+
+    @Override
+    public int migrate(String module, ClassLoader scripts) {
+        try {
+            return Migrations.load(scripts, module).migrate(dataSource);
+        } catch (SQLException e) {
+            throw new IllegalStateException("schema of " + module + ": " + e.getMessage(), e);
+        }
     }
 
     public int schemaVersion() {
@@ -85,7 +95,12 @@ public class Database {
 
     /** Reads outside a transaction. */
     public <T> T read(Function<EntityManager, T> work) {
-        EntityManager em = emf.createEntityManager();
+        return read(emf, work);
+    }
+
+    @Override
+    public <T> T read(EntityManagerFactory unit, Function<EntityManager, T> work) {
+        EntityManager em = unit.createEntityManager();
         try {
             return work.apply(em);
         } finally {
@@ -98,8 +113,13 @@ public class Database {
      * {@code audit} may return {@code null} when the work turned out to change nothing.
      */
     public <T> T write(Function<EntityManager, T> work, Function<T, AuditEntry> audit) {
+        return write(emf, work, audit);
+    }
+
+    @Override
+    public <T> T write(EntityManagerFactory unit, Function<EntityManager, T> work, Function<T, AuditEntry> audit) {
         AuditEvent[] sealed = new AuditEvent[1];
-        T result = inTransaction(em -> {
+        T result = inTransaction(unit, em -> {
             chain.lock(em);
             T r = work.apply(em);
             em.flush();
@@ -117,7 +137,7 @@ public class Database {
 
     /** Appends one audit event in a transaction of its own. */
     public AuditEvent append(AuditEntry entry) {
-        AuditEvent sealed = inTransaction(em -> {
+        AuditEvent sealed = inTransaction(emf, em -> {
             chain.lock(em);
             return chain.append(em, entry);
         });
@@ -125,8 +145,8 @@ public class Database {
         return sealed;
     }
 
-    private <T> T inTransaction(Function<EntityManager, T> work) {
-        EntityManager em = emf.createEntityManager();
+    private static <T> T inTransaction(EntityManagerFactory unit, Function<EntityManager, T> work) {
+        EntityManager em = unit.createEntityManager();
         EntityTransaction tx = em.getTransaction();
         try {
             tx.begin();

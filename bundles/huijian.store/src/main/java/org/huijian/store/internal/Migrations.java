@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Migrations {
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
-    static final String FOLDER = "db/migration/";
+    /** The platform's own module: scripts in {@code db/migration/}, versions in {@code HJ_SCHEMA_VERSION}. */
+    public static final String CORE = "core";
 
     /** One script. */
     public record Script(int version, String description, String sql, String checksum) {
@@ -58,16 +59,36 @@ public final class Migrations {
     }
 
     private final List<Script> scripts;
+    private final String table;
 
     public Migrations(List<Script> scripts) {
-        this.scripts = List.copyOf(scripts);
+        this(scripts, "HJ_SCHEMA_VERSION");
     }
 
-    /** Loads {@code 001.sql}, {@code 002.sql}, ... from the class loader until one is missing. */
+    Migrations(List<Script> scripts, String table) {
+        this.scripts = List.copyOf(scripts);
+        this.table = table;
+    }
+
+    /** The platform's own scripts. */
     public static Migrations load(ClassLoader loader) {
+        return load(loader, CORE);
+    }
+
+    /**
+     * Loads {@code 001.sql}, {@code 002.sql}, ... of a module until one is missing: the core's from
+     * {@code db/migration/}, a feature module's from {@code db/<module>/} with versions in
+     * {@code HJ_SCHEMA_VERSION_<MODULE>}.
+     */
+    public static Migrations load(ClassLoader loader, String module) {
+        if (!module.matches("[a-z]{1,24}")) {
+            throw new IllegalArgumentException("module names are 1 to 24 lower-case letters: " + module);
+        }
+        boolean core = module.equals(CORE);
+        String folder = core ? "db/migration/" : "db/" + module + "/";
         List<Script> scripts = new ArrayList<>();
         for (int version = 1;; version++) {
-            try (InputStream in = loader.getResourceAsStream(FOLDER + String.format("%03d.sql", version))) {
+            try (InputStream in = loader.getResourceAsStream(folder + String.format("%03d.sql", version))) {
                 if (in == null) {
                     break;
                 }
@@ -79,7 +100,7 @@ public final class Migrations {
                 throw new UncheckedIOException(e);
             }
         }
-        return new Migrations(scripts);
+        return new Migrations(scripts, core ? "HJ_SCHEMA_VERSION" : "HJ_SCHEMA_VERSION_" + module.toUpperCase(java.util.Locale.ROOT));
     }
 
     List<Script> scripts() {
@@ -137,14 +158,14 @@ public final class Migrations {
         }
     }
 
-    private static void apply(Connection c, Script script) throws SQLException {
+    private void apply(Connection c, Script script) throws SQLException {
         long started = System.nanoTime();
         try (Statement s = c.createStatement()) {
             for (String statement : script.statements()) {
                 s.execute(statement);
             }
             try (PreparedStatement p = c.prepareStatement(
-                    "INSERT INTO HJ_SCHEMA_VERSION (VERSION, DESCRIPTION, CHECKSUM, APPLIED_AT) VALUES (?, ?, ?, ?)")) {
+                    "INSERT INTO " + table + " (VERSION, DESCRIPTION, CHECKSUM, APPLIED_AT) VALUES (?, ?, ?, ?)")) {
                 p.setInt(1, script.version());
                 p.setString(2, script.description());
                 p.setString(3, script.checksum());
@@ -152,7 +173,7 @@ public final class Migrations {
                 p.executeUpdate();
             }
             c.commit();
-            LOG.info("Schema migrated to version {} ({}) in {} ms", script.version(), script.description(),
+            LOG.info("Schema {} migrated to version {} ({}) in {} ms", table, script.version(), script.description(),
                     (System.nanoTime() - started) / 1_000_000);
         } catch (SQLException | RuntimeException e) {
             c.rollback();
@@ -160,23 +181,23 @@ public final class Migrations {
         }
     }
 
-    private static void ensureVersionTable(Connection c) throws SQLException {
-        try (ResultSet rs = c.getMetaData().getTables(null, null, "HJ_SCHEMA_VERSION", null);
-                ResultSet lower = c.getMetaData().getTables(null, null, "hj_schema_version", null)) {
+    private void ensureVersionTable(Connection c) throws SQLException {
+        try (ResultSet rs = c.getMetaData().getTables(null, null, table, null);
+                ResultSet lower = c.getMetaData().getTables(null, null, table.toLowerCase(java.util.Locale.ROOT), null)) {
             if (rs.next() || lower.next()) {
                 return;
             }
         }
         try (Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE HJ_SCHEMA_VERSION (VERSION INTEGER NOT NULL PRIMARY KEY, "
+            s.execute("CREATE TABLE " + table + " (VERSION INTEGER NOT NULL PRIMARY KEY, "
                     + "DESCRIPTION VARCHAR(200) NOT NULL, CHECKSUM VARCHAR(64) NOT NULL, APPLIED_AT TIMESTAMP NOT NULL)");
         }
     }
 
-    private static Map<Integer, String> applied(Connection c) throws SQLException {
+    private Map<Integer, String> applied(Connection c) throws SQLException {
         Map<Integer, String> applied = new LinkedHashMap<>();
         try (Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT VERSION, CHECKSUM FROM HJ_SCHEMA_VERSION ORDER BY VERSION")) {
+                ResultSet rs = s.executeQuery("SELECT VERSION, CHECKSUM FROM " + table + " ORDER BY VERSION")) {
             while (rs.next()) {
                 applied.put(rs.getInt(1), rs.getString(2));
             }
@@ -184,9 +205,9 @@ public final class Migrations {
         return applied;
     }
 
-    static int currentVersion(Connection c) throws SQLException {
+    int currentVersion(Connection c) throws SQLException {
         try (Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT MAX(VERSION) FROM HJ_SCHEMA_VERSION")) {
+                ResultSet rs = s.executeQuery("SELECT MAX(VERSION) FROM " + table)) {
             rs.next();
             return rs.getInt(1);
         }

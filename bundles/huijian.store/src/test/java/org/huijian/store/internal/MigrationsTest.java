@@ -53,6 +53,20 @@ class MigrationsTest {
     }
 
     @Test
+    void featureModulesKeepTheirOwnVersions() throws SQLException {
+        DataSource ds = TestDb.dataSource(dir);
+        Migrations core = Migrations.load(getClass().getClassLoader());
+        core.migrate(ds);
+        Migrations module = Migrations.load(getClass().getClassLoader(), "testmodule");
+        assertEquals(1, module.latest());
+        assertEquals(1, module.migrate(ds));
+        assertEquals(1, count(ds, "HJ_SCHEMA_VERSION_TESTMODULE"));
+        assertEquals(core.latest(), count(ds, "HJ_SCHEMA_VERSION"), "the core's versions are untouched");
+        assertEquals(0, count(ds, "HJ_TM_THING"));
+        assertEquals(1, module.migrate(ds), "applying again changes nothing");
+    }
+
+    @Test
     void refusesAChangedScript() throws SQLException {
         Migrations original = Migrations.load(getClass().getClassLoader());
         DataSource ds = TestDb.dataSource(dir);
