@@ -10,4 +10,9 @@ public abstract class HuijianException extends RuntimeException {
 
     /** A short stable identifier of the problem type, e.g. {@code invalid-input}. */
     public abstract String type();
+
+    /** Extra members for the problem detail a client can act on, e.g. {@code rule} of a refused booking. */
+    public java.util.Map<String, Object> extensions() {
+        return java.util.Map.of();
+    }
 }

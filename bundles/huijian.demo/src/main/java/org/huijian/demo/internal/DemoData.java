@@ -71,8 +71,9 @@ record DemoData(List<DetentionCentreRow> detentionCentres, List<CentreRow> centr
             LocalDate admittedOn) {
     }
 
+    /** @param flags {@code approval-required} and/or {@code interpreter}, separated by '|' */
     record CaseRow(String caseNo, String detentionCentre, String detainee, String charge, CaseStage stage,
-            String handlingAuthority) {
+            String handlingAuthority, boolean approvalRequired, boolean interpreterNeeded) {
     }
 
     /** @param lawyer the lawyer's licence number, or {@code null} */
@@ -215,7 +216,7 @@ record DemoData(List<DetentionCentreRow> detentionCentres, List<CentreRow> centr
             List<DetaineeRow> detainees = detainees(rows(FILES.get(6),
                     "detentionCentre", "code", "name", "gender", "birthDate", "admittedOn"), dcCodes);
             List<CaseRow> cases = cases(rows(FILES.get(7),
-                    "caseNo", "detentionCentre", "detainee", "charge", "stage", "handlingAuthority"), detainees);
+                    "caseNo", "detentionCentre", "detainee", "charge", "stage", "handlingAuthority", "flags"), detainees);
             Set<String> licences = new HashSet<>();
             lawyers.forEach(l -> licences.add(l.licenceNo()));
             List<AccountRow> accounts = accounts(rows(FILES.get(8), "username", "displayName", "roles", "lawyer"),
@@ -452,9 +453,17 @@ record DemoData(List<DetentionCentreRow> detentionCentres, List<CentreRow> centr
                 if (caseNo != null && !keys.add(caseNo + "/" + key)) {
                     problem(row, "caseNo", caseNo + " is listed twice for the same detainee");
                 }
+                String flags = row.get("flags") == null ? "" : row.get("flags").strip();
+                Set<String> flagSet = new HashSet<>(flags.isEmpty() ? List.of() : List.of(flags.split("\\|")));
+                Set<String> unknown = new HashSet<>(flagSet);
+                unknown.removeAll(Set.of("approval-required", "interpreter"));
+                if (!unknown.isEmpty()) {
+                    problem(row, "flags", "unknown flags " + unknown + "; known: approval-required, interpreter");
+                }
                 CaseRow c = new CaseRow(caseNo, row.get("detentionCentre"), row.get("detainee"),
                         text(row, "charge", 100), value(row, "stage", CaseStage.class),
-                        text(row, "handlingAuthority", 100));
+                        text(row, "handlingAuthority", 100), flagSet.contains("approval-required"),
+                        flagSet.contains("interpreter"));
                 if (problems.size() == before) {
                     out.add(c);
                 }

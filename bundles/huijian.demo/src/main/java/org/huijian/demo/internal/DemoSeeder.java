@@ -281,7 +281,8 @@ final class DemoSeeder {
                 continue;
             }
             call("creating case " + c.caseNo() + " of detainee " + c.detainee(), () -> directory.createCase(actor,
-                    new CaseSpec(c.caseNo(), detaineeId, c.charge(), c.stage(), c.handlingAuthority())));
+                    new CaseSpec(c.caseNo(), detaineeId, c.charge(), c.stage(), c.handlingAuthority(),
+                            c.approvalRequired(), c.interpreterNeeded())));
             count("cases");
         }
     }

@@ -216,6 +216,9 @@ class DemoDataTest {
                         || c.handlingAuthority().contains("国家安全"))
                 .toList();
         assertTrue(restricted.size() >= 1);
+        assertEquals(restricted, DATA.cases().stream().filter(CaseRow::approvalRequired).toList(),
+                "exactly these cases are flagged approval-required");
+        assertTrue(DATA.cases().stream().anyMatch(CaseRow::interpreterNeeded), "one detainee needs an interpreter");
     }
 
     @Test
@@ -267,8 +270,8 @@ class DemoDataTest {
                 2026-13-01,无效,holiday
                 """, StandardCharsets.UTF_8);
         Files.writeString(folder.resolve("cases.csv"), """
-                caseNo,detentionCentre,detainee,charge,stage,handlingAuthority
-                穗公天刑立字〔2026〕09999号,GZ-TH-KSS,TH-0000,盗窃罪,ARREST,广州市公安局天河区分局
+                caseNo,detentionCentre,detainee,charge,stage,handlingAuthority,flags
+                穗公天刑立字〔2026〕09999号,GZ-TH-KSS,TH-0000,盗窃罪,ARREST,广州市公安局天河区分局,secret
                 """, StandardCharsets.UTF_8);
         DemoDataException e = assertThrows(DemoDataException.class, () -> DemoData.load(DemoData.folder(folder)));
         List<String> problems = e.problems();
@@ -283,6 +286,7 @@ class DemoDataTest {
         assertContains(problems, "special-days.csv:5: date: '2026-13-01' must be a date");
         assertContains(problems, "cases.csv:2: detainee: no detainee TH-0000 in GZ-TH-KSS");
         assertContains(problems, "cases.csv:2: stage: 'ARREST' must be one of");
+        assertContains(problems, "cases.csv:2: flags: unknown flags [secret]");
         // the lawyer account now points at a lawyer that was rejected
         assertContains(problems, "accounts.csv:13: lawyer: no lawyer with licence 14401201210123456");
     }

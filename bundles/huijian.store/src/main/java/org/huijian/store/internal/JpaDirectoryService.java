@@ -185,7 +185,8 @@ public class JpaDirectoryService implements DirectoryService {
                 .text("charge", spec.charge(), 100).required("stage", spec.stage())
                 .optionalText("handlingAuthority", spec.handlingAuthority(), 100).done();
         CaseSpec clean = new CaseSpec(spec.caseNo().strip(), spec.detaineeId(), spec.charge().strip(), spec.stage(),
-                clean(spec.handlingAuthority()));
+                clean(spec.handlingAuthority()), Boolean.TRUE.equals(spec.approvalRequired()),
+                Boolean.TRUE.equals(spec.interpreterNeeded()));
         return db.write(em -> {
             find(em, DetaineeEntity.class, clean.detaineeId(), "detainee");
             if (!em.createNamedQuery("Case.byNo").setParameter("detaineeId", clean.detaineeId())

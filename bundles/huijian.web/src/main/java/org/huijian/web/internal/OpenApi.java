@@ -64,7 +64,8 @@ final class OpenApi {
         problem.put("type", "object");
         problem.put("properties", Map.of("type", Map.of("type", "string"), "title", Map.of("type", "string"),
                 "status", Map.of("type", "integer"), "detail", Map.of("type", "string"), "instance",
-                Map.of("type", "string"), "lockedUntil", Map.of("type", "string", "format", "date-time"), "errors",
+                Map.of("type", "string"), "lockedUntil", Map.of("type", "string", "format", "date-time"), "rule",
+                Map.of("type", "string"), "errors",
                 Map.of("type", "array", "items", Map.of("type", "object", "properties",
                         Map.of("field", Map.of("type", "string"), "message", Map.of("type", "string"))))));
         schemas.put("Problem", problem);

@@ -7,11 +7,11 @@ import javax.ws.rs.core.Response;
 
 /**
  * An RFC 9457 problem detail. {@code type} is a URI under {@value #BASE}; {@code errors} names the fields
- * at fault; {@code lockedUntil} is set for a locked account.
+ * at fault; extension members (e.g. {@code lockedUntil}, {@code rule}) sit beside the standard ones.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors,
-        String lockedUntil) {
+        @com.fasterxml.jackson.annotation.JsonIgnore java.util.Map<String, Object> extensions) {
     static final String BASE = "https://huijian.org/problems/";
     static final MediaType MEDIA_TYPE = new MediaType("application", "problem+json");
 
@@ -19,15 +19,23 @@ public record Problem(String type, String title, int status, String detail, Stri
     }
 
     static Problem of(String type, int status, String detail, String instance) {
-        return new Problem(BASE + type, title(type), status, detail, instance, null, null);
+        return new Problem(BASE + type, title(type), status, detail, instance, null, java.util.Map.of());
     }
 
     Problem withErrors(List<FieldError> fieldErrors) {
-        return new Problem(type, title, status, detail, instance, fieldErrors, lockedUntil);
+        return new Problem(type, title, status, detail, instance, fieldErrors, extensions);
     }
 
-    Problem withLockedUntil(String until) {
-        return new Problem(type, title, status, detail, instance, errors, until);
+    /** Adds members beside the standard ones (RFC 9457 section 3.2), e.g. {@code lockedUntil}, {@code rule}. */
+    Problem with(java.util.Map<String, Object> more) {
+        java.util.Map<String, Object> all = new java.util.LinkedHashMap<>(extensions);
+        all.putAll(more);
+        return new Problem(type, title, status, detail, instance, errors, all);
+    }
+
+    @com.fasterxml.jackson.annotation.JsonAnyGetter
+    java.util.Map<String, Object> members() {
+        return extensions;
     }
 
     Response response() {
@@ -46,6 +54,7 @@ public record Problem(String type, String title, int status, String detail, Stri
         case "not-found" -> "Not found";
         case "method-not-allowed" -> "Method not allowed";
         case "conflict" -> "Conflict";
+        case "booking-refused" -> "Booking refused";
         case "payload-too-large" -> "Request too large";
         case "unsupported-media-type" -> "Unsupported media type";
         case "not-acceptable" -> "Not acceptable";

@@ -53,7 +53,7 @@ final class ProblemMappers {
                 return Problem.of("not-found", 404, e.getMessage(), instance);
             }
             if (e instanceof ConflictException conflict) {
-                Problem p = Problem.of("conflict", 409, e.getMessage(), instance);
+                Problem p = Problem.of(e.type(), 409, e.getMessage(), instance).with(e.extensions());
                 return conflict.field() == null ? p
                         : p.withErrors(List.of(new Problem.FieldError(conflict.field(), e.getMessage())));
             }

@@ -25,7 +25,7 @@ public final class WebSupport {
 
     public Response problem(String type, int status, String detail, String instance, String lockedUntil) {
         Problem p = Problem.of(type, status, detail, instance);
-        return (lockedUntil == null ? p : p.withLockedUntil(lockedUntil)).response();
+        return (lockedUntil == null ? p : p.with(java.util.Map.of("lockedUntil", lockedUntil))).response();
     }
 
     public String csrf(HttpServletRequest request) {

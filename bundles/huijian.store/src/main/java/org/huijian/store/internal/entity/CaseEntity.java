@@ -35,6 +35,10 @@ public class CaseEntity {
     private CaseStage stage;
     @Column(name = "AUTHORITY")
     private String authority;
+    @Column(name = "APPROVAL_REQUIRED")
+    private boolean approvalRequired;
+    @Column(name = "INTERPRETER_NEEDED")
+    private boolean interpreterNeeded;
 
     protected CaseEntity() {
     }
@@ -45,9 +49,11 @@ public class CaseEntity {
         charge = spec.charge();
         stage = spec.stage();
         authority = spec.handlingAuthority();
+        approvalRequired = Boolean.TRUE.equals(spec.approvalRequired());
+        interpreterNeeded = Boolean.TRUE.equals(spec.interpreterNeeded());
     }
 
     public Case toApi() {
-        return new Case(id, caseNo, detaineeId, charge, stage, authority);
+        return new Case(id, caseNo, detaineeId, charge, stage, authority, approvalRequired, interpreterNeeded);
     }
 }

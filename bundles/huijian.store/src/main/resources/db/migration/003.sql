@@ -1,0 +1,3 @@
+-- Cases: meetings that need the investigating authority's approval, and detainees who need an interpreter
+ALTER TABLE HJ_CASE ADD COLUMN APPROVAL_REQUIRED BOOLEAN DEFAULT FALSE NOT NULL;
+ALTER TABLE HJ_CASE ADD COLUMN INTERPRETER_NEEDED BOOLEAN DEFAULT FALSE NOT NULL;
