@@ -11,10 +11,11 @@ import org.huijian.core.Role;
  * @param disabled locked by an administrator, until unlocked
  * @param lockedUntil locked after repeated failed sign-ins, until this instant; {@code null} when not
  * @param mustChangePassword the password was set by someone else and must be changed at next sign-in
+ * @param email where notifications go by e-mail, or {@code null}
  */
 public record Account(long id, String username, String displayName, Set<Role> roles, Long lawyerId,
         boolean disabled, String disabledReason, Instant lockedUntil, boolean mustChangePassword, Instant createdAt,
-        Instant lastLoginAt) {
+        Instant lastLoginAt, String email) {
     public Account {
         roles = Set.copyOf(roles);
     }

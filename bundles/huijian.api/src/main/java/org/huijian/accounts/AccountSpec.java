@@ -4,5 +4,6 @@ import java.util.Set;
 import org.huijian.core.Role;
 
 /** What an administrator enters to create an account. */
-public record AccountSpec(String username, String displayName, Set<Role> roles, Long lawyerId) {
+/** @param email where notifications go by e-mail, or {@code null} */
+public record AccountSpec(String username, String displayName, Set<Role> roles, Long lawyerId, String email) {
 }

@@ -34,4 +34,11 @@ public interface Store {
      * {@link org.huijian.core.ConflictException}.
      */
     <T> T write(EntityManagerFactory unit, Function<EntityManager, T> work, Function<T, AuditEntry> audit);
+
+    /**
+     * As {@link #write}, for work that makes several changes at once (e.g. a batch of bookings committed
+     * together): each entry is sealed into the chain, in order, in the same transaction.
+     */
+    <T> T writeAll(EntityManagerFactory unit, Function<EntityManager, T> work,
+            Function<T, java.util.List<AuditEntry>> audits);
 }

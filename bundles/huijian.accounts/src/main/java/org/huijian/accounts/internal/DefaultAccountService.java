@@ -36,6 +36,7 @@ import org.slf4j.LoggerFactory;
 public class DefaultAccountService implements AccountService {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultAccountService.class);
     static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{1,63}");
+    static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[A-Za-z0-9.-]{1,190}\\.[A-Za-z]{2,}");
 
     @ObjectClassDefinition(name = "Huijian accounts", description = "Password hashing, lockout and the first administrator")
     public @interface Config {
@@ -112,12 +113,14 @@ public class DefaultAccountService implements AccountService {
                 .rule(spec.roles() == null || !spec.roles().contains(Role.LAWYER) || spec.lawyerId() != null,
                         "lawyerId", "an account with the lawyer role must name its lawyer")
                 .rule(spec.lawyerId() == null || (spec.roles() != null && spec.roles().contains(Role.LAWYER)),
-                        "lawyerId", "only an account with the lawyer role belongs to a lawyer");
+                        "lawyerId", "only an account with the lawyer role belongs to a lawyer")
+                .rule(spec.email() == null || spec.email().isBlank() || EMAIL.matcher(spec.email().strip()).matches(),
+                        "email", "must be an e-mail address like name@example.org");
         checks.done();
         policy.check("password", spec.username(), password);
         Instant now = clock.instant();
         AccountRecord record = new AccountRecord(0, spec.username(), spec.displayName().strip(), spec.roles(),
-                spec.lawyerId(), hasher.hash(password), 0, null, false, null, mustChange, now, null);
+                spec.lawyerId(), hasher.hash(password), 0, null, false, null, mustChange, now, null, clean(spec.email()));
         return store.insert(record, new AuditEntry(actor, "account.create", "account:" + spec.username(),
                 "roles " + roles(spec.roles()))).toAccount();
     }
@@ -233,6 +236,10 @@ public class DefaultAccountService implements AccountService {
 
     private static String cut(String s) {
         return s == null ? "" : s.length() > 64 ? s.substring(0, 64) : s;
+    }
+
+    private static String clean(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     static String roles(Set<Role> roles) {

@@ -33,7 +33,7 @@ final class FirstAdmin {
         boolean generated = given == null || given.isEmpty();
         char[] password = generated ? PasswordPolicy.generate() : given.toCharArray();
         try {
-            accounts.create(Actor.SYSTEM, new AccountSpec(username, "系统管理员", Set.of(Role.SITE_ADMIN), null), password,
+            accounts.create(Actor.SYSTEM, new AccountSpec(username, "系统管理员", Set.of(Role.SITE_ADMIN), null, null), password,
                     generated);
             LOG.info("Created the first site administrator '{}' (password {})", username,
                     generated ? "printed once on the console" : "from the environment");

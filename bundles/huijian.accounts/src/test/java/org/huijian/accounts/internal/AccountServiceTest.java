@@ -42,7 +42,7 @@ class AccountServiceTest {
     void open() throws SQLException {
         store = new RealStore(dir);
         accounts = new DefaultAccountService(store.accounts, store.audit, 20_000, 3, Duration.ofMinutes(15), 10, clock);
-        accounts.create(ADMIN, new AccountSpec("root", "管理员", Set.of(Role.SITE_ADMIN), null), GOOD);
+        accounts.create(ADMIN, new AccountSpec("root", "管理员", Set.of(Role.SITE_ADMIN), null, null), GOOD);
     }
 
     @AfterEach
@@ -88,7 +88,7 @@ class AccountServiceTest {
 
     @Test
     void disabledAccountsCannotSignIn() {
-        accounts.create(ADMIN, new AccountSpec("auditor1", "审计员", Set.of(Role.AUDITOR), null), GOOD);
+        accounts.create(ADMIN, new AccountSpec("auditor1", "审计员", Set.of(Role.AUDITOR), null, null), GOOD);
         Account locked = accounts.lock(ADMIN, "auditor1", "离职");
         assertTrue(locked.disabled());
         assertEquals(Outcome.DISABLED, accounts.authenticate("auditor1", GOOD, "t").outcome());
@@ -101,7 +101,7 @@ class AccountServiceTest {
         ConflictException e = assertThrows(ConflictException.class,
                 () -> accounts.setRoles(ADMIN, "root", Set.of(Role.AUDITOR)));
         assertTrue(e.getMessage().contains("last active site administrator"));
-        accounts.create(ADMIN, new AccountSpec("admin2", "管理员二", Set.of(Role.SITE_ADMIN), null), GOOD);
+        accounts.create(ADMIN, new AccountSpec("admin2", "管理员二", Set.of(Role.SITE_ADMIN), null, null), GOOD);
         accounts.setRoles(ADMIN, "root", Set.of(Role.AUDITOR));
         assertEquals(Set.of(Role.AUDITOR), accounts.account("root").roles());
     }
@@ -109,29 +109,29 @@ class AccountServiceTest {
     @Test
     void passwordsFollowThePolicy() {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> accounts.create(ADMIN,
-                new AccountSpec("weak", "弱", Set.of(Role.AUDITOR), null), "short".toCharArray()));
+                new AccountSpec("weak", "弱", Set.of(Role.AUDITOR), null, null), "short".toCharArray()));
         assertEquals("password", e.violations().get(0).field());
         assertThrows(InvalidInputException.class, () -> accounts.create(ADMIN,
-                new AccountSpec("weak", "弱", Set.of(Role.AUDITOR), null), "weak-Weak-123".toCharArray()),
+                new AccountSpec("weak", "弱", Set.of(Role.AUDITOR), null, null), "weak-Weak-123".toCharArray()),
                 "contains the user name");
         assertThrows(InvalidInputException.class, () -> accounts.create(ADMIN,
-                new AccountSpec("weak", "弱", Set.of(Role.AUDITOR), null), "alllowercaseletters".toCharArray()));
+                new AccountSpec("weak", "弱", Set.of(Role.AUDITOR), null, null), "alllowercaseletters".toCharArray()));
         assertEquals(1, accounts.accounts().size(), "nothing was written");
     }
 
     @Test
     void validatesTheAccountItself() {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> accounts.create(ADMIN,
-                new AccountSpec("Bad Name", "", Set.of(Role.LAWYER), null), GOOD));
+                new AccountSpec("Bad Name", "", Set.of(Role.LAWYER), null, null), GOOD));
         assertEquals(List.of("username", "displayName", "lawyerId"),
                 e.violations().stream().map(InvalidInputException.Violation::field).toList());
         assertThrows(ConflictException.class, () -> accounts.create(ADMIN,
-                new AccountSpec("root", "重复", Set.of(Role.AUDITOR), null), GOOD));
+                new AccountSpec("root", "重复", Set.of(Role.AUDITOR), null, null), GOOD));
     }
 
     @Test
     void resetForcesAChangeAndChangeNeedsTheCurrentPassword() {
-        accounts.create(ADMIN, new AccountSpec("approver1", "审批员", Set.of(Role.APPROVER), null), GOOD);
+        accounts.create(ADMIN, new AccountSpec("approver1", "审批员", Set.of(Role.APPROVER), null, null), GOOD);
         char[] temp = "Temp-Pass-4821".toCharArray();
         assertTrue(accounts.resetPassword(ADMIN, "approver1", temp).mustChangePassword());
         Authentication signedIn = accounts.authenticate("approver1", temp, "t");

@@ -13,7 +13,7 @@ import org.huijian.core.Role;
  */
 public record AccountRecord(long id, String username, String displayName, Set<Role> roles, Long lawyerId,
         String passwordHash, int failedAttempts, Instant lockedUntil, boolean disabled, String disabledReason,
-        boolean mustChangePassword, Instant createdAt, Instant lastLoginAt) {
+        boolean mustChangePassword, Instant createdAt, Instant lastLoginAt, String email) {
 
     public AccountRecord {
         roles = Set.copyOf(roles);
@@ -21,27 +21,27 @@ public record AccountRecord(long id, String username, String displayName, Set<Ro
 
     public Account toAccount() {
         return new Account(id, username, displayName, roles, lawyerId, disabled, disabledReason, lockedUntil,
-                mustChangePassword, createdAt, lastLoginAt);
+                mustChangePassword, createdAt, lastLoginAt, email);
     }
 
     public AccountRecord withRoles(Set<Role> newRoles) {
         return new AccountRecord(id, username, displayName, newRoles, lawyerId, passwordHash, failedAttempts,
-                lockedUntil, disabled, disabledReason, mustChangePassword, createdAt, lastLoginAt);
+                lockedUntil, disabled, disabledReason, mustChangePassword, createdAt, lastLoginAt, email);
     }
 
     public AccountRecord withPassword(String newHash, boolean mustChange) {
         return new AccountRecord(id, username, displayName, roles, lawyerId, newHash, 0, null, disabled,
-                disabledReason, mustChange, createdAt, lastLoginAt);
+                disabledReason, mustChange, createdAt, lastLoginAt, email);
     }
 
     public AccountRecord withSignIn(int failures, Instant newLockedUntil, Instant newLastLoginAt) {
         return new AccountRecord(id, username, displayName, roles, lawyerId, passwordHash, failures, newLockedUntil,
-                disabled, disabledReason, mustChangePassword, createdAt, newLastLoginAt);
+                disabled, disabledReason, mustChangePassword, createdAt, newLastLoginAt, email);
     }
 
     public AccountRecord withDisabled(boolean newDisabled, String reason) {
         return new AccountRecord(id, username, displayName, roles, lawyerId, passwordHash,
                 newDisabled ? failedAttempts : 0, newDisabled ? lockedUntil : null, newDisabled, reason,
-                mustChangePassword, createdAt, lastLoginAt);
+                mustChangePassword, createdAt, lastLoginAt, email);
     }
 }

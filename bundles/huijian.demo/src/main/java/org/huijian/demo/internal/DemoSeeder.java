@@ -166,7 +166,7 @@ final class DemoSeeder {
             char[] copy = password.clone(); // the service may clear what it is given
             try {
                 call("creating account " + a.username(), () -> accounts.create(actor,
-                        new AccountSpec(a.username(), a.displayName(), a.roles(), lawyerId), copy));
+                        new AccountSpec(a.username(), a.displayName(), a.roles(), lawyerId, null), copy));
             } finally {
                 DemoCredentials.clear(copy);
             }

@@ -230,7 +230,7 @@ class DemoSeederTest {
     @Test
     void anExistingAdminIsLeftAlone() {
         Actor installer = new Actor("installer", Set.of(Role.SITE_ADMIN), "test");
-        real.accounts.create(installer, new AccountSpec("admin", "首任管理员", Set.of(Role.SITE_ADMIN), null),
+        real.accounts.create(installer, new AccountSpec("admin", "首任管理员", Set.of(Role.SITE_ADMIN), null, null),
                 "First#Root-2026".toCharArray());
 
         DemoSeeder.Outcome outcome = seed();
@@ -259,7 +259,7 @@ class DemoSeederTest {
         int written = 0;
         for (AccountRow a : DATA.accounts()) {
             if (a.lawyer() == null) {
-                real.accounts.create(demo, new AccountSpec(a.username(), a.displayName(), a.roles(), null),
+                real.accounts.create(demo, new AccountSpec(a.username(), a.displayName(), a.roles(), null, null),
                         PASSWORD.toCharArray());
                 written++;
             }

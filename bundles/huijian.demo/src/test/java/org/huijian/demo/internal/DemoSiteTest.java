@@ -122,7 +122,7 @@ class DemoSiteTest {
         DemoCredentials.write(credentials, ALL_ACCOUNTS, generated);
         for (AccountRow a : DATA.accounts()) {
             if (a.lawyer() == null) {
-                real.accounts.create(DemoSite.ACTOR, new AccountSpec(a.username(), a.displayName(), a.roles(), null),
+                real.accounts.create(DemoSite.ACTOR, new AccountSpec(a.username(), a.displayName(), a.roles(), null, null),
                         first.toCharArray());
             }
         }

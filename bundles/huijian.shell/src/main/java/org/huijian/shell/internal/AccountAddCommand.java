@@ -39,7 +39,7 @@ public class AccountAddCommand extends HuijianCommand {
     @Override
     protected void run() throws Exception {
         AccountService service = need(accounts, "the account service");
-        AccountSpec spec = new AccountSpec(username, displayName, Inputs.roles(roles), lawyerId);
+        AccountSpec spec = new AccountSpec(username, displayName, Inputs.roles(roles), lawyerId, null);
         char[] secret = newPassword(password, username);
         try {
             Account account = service.create(actor(), spec, secret);

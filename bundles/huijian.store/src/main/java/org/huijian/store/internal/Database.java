@@ -3,6 +3,8 @@ package org.huijian.store.internal;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
@@ -118,19 +120,28 @@ public class Database implements Store {
 
     @Override
     public <T> T write(EntityManagerFactory unit, Function<EntityManager, T> work, Function<T, AuditEntry> audit) {
-        AuditEvent[] sealed = new AuditEvent[1];
+        return writeAll(unit, work, r -> {
+            AuditEntry entry = audit.apply(r);
+            return entry == null ? List.of() : List.of(entry);
+        });
+    }
+
+    @Override
+    public <T> T writeAll(EntityManagerFactory unit, Function<EntityManager, T> work,
+            Function<T, List<AuditEntry>> audits) {
+        List<AuditEvent> sealed = new ArrayList<>();
         T result = inTransaction(unit, em -> {
+            sealed.clear();
             chain.lock(em);
             T r = work.apply(em);
             em.flush();
-            AuditEntry entry = audit.apply(r);
-            if (entry != null) {
-                sealed[0] = chain.append(em, entry);
+            for (AuditEntry entry : audits.apply(r)) {
+                sealed.add(chain.append(em, entry));
             }
             return r;
         });
-        if (sealed[0] != null) {
-            chain.committed(sealed[0]);
+        if (!sealed.isEmpty()) {
+            chain.committed(sealed.get(sealed.size() - 1));
         }
         return result;
     }

@@ -60,6 +60,9 @@ final class ProblemMappers {
             if (e instanceof AccessDeniedException) {
                 return Problem.of("forbidden", 403, e.getMessage(), instance);
             }
+            if (e instanceof org.huijian.core.BusyException) {
+                return Problem.of("busy", 503, e.getMessage(), instance);
+            }
             return Problem.of("internal", 500, e.getMessage(), instance);
         }
     }

@@ -53,6 +53,8 @@ public class AccountEntity {
     private Timestamp createdAt;
     @Column(name = "LAST_LOGIN_AT")
     private Timestamp lastLoginAt;
+    @Column(name = "EMAIL")
+    private String email;
 
     protected AccountEntity() {
     }
@@ -75,12 +77,13 @@ public class AccountEntity {
         disabledReason = r.disabledReason();
         mustChangePassword = r.mustChangePassword();
         lastLoginAt = r.lastLoginAt() == null ? null : Timestamp.from(r.lastLoginAt());
+        email = r.email();
     }
 
     public AccountRecord toRecord() {
         return new AccountRecord(id, username, displayName, decode(roles), lawyerId, passwordHash, failedAttempts,
                 instant(lockedUntil), disabled, disabledReason, mustChangePassword, instant(createdAt),
-                instant(lastLoginAt));
+                instant(lastLoginAt), email);
     }
 
     public static String encode(Set<Role> roles) {

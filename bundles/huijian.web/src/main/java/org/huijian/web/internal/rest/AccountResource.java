@@ -54,7 +54,7 @@ public class AccountResource {
         Params.body(body);
         new Checks().required("password", body.password()).done();
         Account a = accounts.create(Params.actor(security), new AccountSpec(body.username(), body.displayName(),
-                Views.roles("roles", body.roles()), body.lawyerId()), body.password().toCharArray());
+                Views.roles("roles", body.roles()), body.lawyerId(), body.email()), body.password().toCharArray());
         return Response.created(URI.create("accounts/" + a.username())).entity(Views.AccountView.of(a)).build();
     }
 

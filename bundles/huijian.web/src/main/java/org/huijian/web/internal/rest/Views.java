@@ -33,7 +33,7 @@ public final class Views {
     }
 
     public record AccountCreate(String username, String displayName, List<String> roles, Long lawyerId,
-            String password) {
+            String password, String email) {
     }
 
     public record SessionView(String username, String displayName, List<String> roles, Long lawyerId,
@@ -46,10 +46,10 @@ public final class Views {
 
     public record AccountView(long id, String username, String displayName, List<String> roles, Long lawyerId,
             boolean disabled, String disabledReason, Instant lockedUntil, boolean mustChangePassword, Instant createdAt,
-            Instant lastLoginAt) {
+            Instant lastLoginAt, String email) {
         static AccountView of(Account a) {
             return new AccountView(a.id(), a.username(), a.displayName(), ids(a.roles()), a.lawyerId(), a.disabled(),
-                    a.disabledReason(), a.lockedUntil(), a.mustChangePassword(), a.createdAt(), a.lastLoginAt());
+                    a.disabledReason(), a.lockedUntil(), a.mustChangePassword(), a.createdAt(), a.lastLoginAt(), a.email());
         }
     }
 

@@ -1,0 +1,308 @@
+package org.huijian.booking.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+import org.huijian.audit.AuditEntry;
+import org.huijian.booking.Booking;
+import org.huijian.booking.BookingRefusedException;
+import org.huijian.booking.BookingStatus;
+import org.huijian.booking.internal.entity.BookingEntity;
+import org.huijian.booking.internal.entity.BookingEventEntity;
+import org.huijian.core.Actor;
+import org.huijian.core.BusyException;
+import org.huijian.core.HuijianException;
+import org.huijian.store.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Gives slots out, one request after the other in the order they arrive, and never twice. Requests that
+ * passed the rules wait in a bounded queue; one thread takes them in batches, picks a free position and
+ * detainee terminal for each from {@link Occupancy}, and writes the whole batch — bookings, holds, history
+ * and audit events — in one transaction (group commit), so a rush costs one disk flush per batch, not per
+ * booking. The holds table's primary key is the last guard: if a batch still clashes, it is retried one
+ * request at a time against the database.
+ */
+final class Allocator implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Allocator.class);
+    private static final int BATCH = 64;
+
+    /**
+     * A request that passed the rules.
+     *
+     * @param replacing the booking being moved (reschedule), or 0
+     * @param positions the centre's usable positions, in order of preference
+     * @param terminals the detention centre's usable detainee terminals, in order of preference
+     */
+    record Candidate(Actor actor, long lawyerId, long detaineeId, long caseId, long centreId, long detentionCentreId,
+            LocalDateTime start, LocalDateTime end, BookingStatus status, String reason, long replacing,
+            List<Long> positions, List<Long> terminals) {
+    }
+
+    private record Pending(Candidate candidate, CompletableFuture<Booking> result) {
+    }
+
+    private record Planned(Pending pending, long position, long terminal, List<LocalDateTime> ticks) {
+    }
+
+    private final Store store;
+    private final EntityManagerFactory unit;
+    private final Occupancy occupancy;
+    private final Clock clock;
+    private final BlockingQueue<Pending> queue;
+    private final Thread worker;
+    private volatile boolean running = true;
+
+    Allocator(Store store, EntityManagerFactory unit, Occupancy occupancy, Clock clock, int capacity) {
+        this.store = store;
+        this.unit = unit;
+        this.occupancy = occupancy;
+        this.clock = clock;
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.worker = new Thread(this::run, "huijian-booking-allocator");
+        this.worker.setDaemon(true);
+        this.worker.start();
+    }
+
+    /** Queues a request; the future completes with the booking or a refusal once it is decided and stored. */
+    CompletableFuture<Booking> submit(Candidate c) {
+        CompletableFuture<Booking> result = new CompletableFuture<>();
+        if (!running) {
+            throw new BusyException("booking is shutting down; try again in a minute");
+        }
+        if (!queue.offer(new Pending(c, result))) {
+            throw new BusyException("too many booking requests at once (" + queue.size()
+                    + " waiting); try again in a few seconds");
+        }
+        return result;
+    }
+
+    int waiting() {
+        return queue.size();
+    }
+
+    private void run() {
+        List<Pending> batch = new ArrayList<>(BATCH);
+        while (running) {
+            try {
+                Pending first = queue.poll(500, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.clear();
+                batch.add(first);
+                queue.drainTo(batch, BATCH - 1);
+                process(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("Booking allocator failed a batch", e);
+                batch.forEach(p -> p.result().completeExceptionally(e));
+            }
+        }
+        for (Pending p; (p = queue.poll()) != null;) {
+            p.result().completeExceptionally(new BusyException("booking is shutting down; try again in a minute"));
+        }
+    }
+
+    private void process(List<Pending> batch) {
+        for (Pending p : batch) {
+            occupancy.ensureLoaded(p.candidate().start().toLocalDate(), this::loadHolds);
+        }
+        Map<Occupancy.Key, Long> tentative = new HashMap<>();
+        List<Planned> planned = new ArrayList<>();
+        for (Pending p : batch) {
+            try {
+                planned.add(plan(p, tentative));
+            } catch (HuijianException e) {
+                p.result().completeExceptionally(e);
+            }
+        }
+        if (planned.isEmpty()) {
+            return;
+        }
+        try {
+            List<Booking> stored = write(planned);
+            for (int i = 0; i < planned.size(); i++) {
+                remember(planned.get(i), stored.get(i));
+                planned.get(i).pending().result().complete(stored.get(i));
+            }
+        } catch (RuntimeException batchFailed) {
+            LOG.warn("A booking batch of {} clashed with the database ({}); retrying one by one", planned.size(),
+                    batchFailed.toString());
+            occupancy.reset();
+            for (Planned one : planned) {
+                Pending p = one.pending();
+                occupancy.ensureLoaded(p.candidate().start().toLocalDate(), this::loadHolds);
+                try {
+                    Planned again = plan(p, new HashMap<>());
+                    Booking b = write(List.of(again)).get(0);
+                    remember(again, b);
+                    p.result().complete(b);
+                } catch (RuntimeException e) {
+                    p.result().completeExceptionally(e);
+                }
+            }
+        }
+    }
+
+    /** Picks a position and a terminal free at every tick, also against this batch's earlier picks. */
+    private Planned plan(Pending p, Map<Occupancy.Key, Long> tentative) {
+        Candidate c = p.candidate();
+        List<LocalDateTime> ticks = Calendar.ticks(c.start(), c.end());
+        if (!free(Occupancy.LAWYER, c.lawyerId(), ticks, c.replacing(), tentative)) {
+            throw new BookingRefusedException("lawyer-busy", "you already have a booking at that time");
+        }
+        if (!free(Occupancy.DETAINEE, c.detaineeId(), ticks, c.replacing(), tentative)) {
+            throw new BookingRefusedException("detainee-busy", "the detainee already has a meeting at that time");
+        }
+        Long position = c.positions().stream()
+                .filter(id -> free(Occupancy.POSITION, id, ticks, c.replacing(), tentative)).findFirst().orElse(null);
+        if (position == null) {
+            throw new BookingRefusedException("slot-taken", "every position of the centre is taken at "
+                    + c.start().toLocalTime() + " on " + c.start().toLocalDate() + "; choose another time or join "
+                    + "the waiting list");
+        }
+        Long terminal = c.terminals().stream()
+                .filter(id -> free(Occupancy.TERMINAL, id, ticks, c.replacing(), tentative)).findFirst().orElse(null);
+        if (terminal == null) {
+            throw new BookingRefusedException("no-detainee-terminal", "every detainee terminal of the detention "
+                    + "centre is in use at " + c.start().toLocalTime() + " on " + c.start().toLocalDate()
+                    + "; choose another time or join the waiting list");
+        }
+        for (LocalDateTime t : ticks) {
+            tentative.put(new Occupancy.Key(Occupancy.LAWYER, c.lawyerId(), t), -1L);
+            tentative.put(new Occupancy.Key(Occupancy.DETAINEE, c.detaineeId(), t), -1L);
+            tentative.put(new Occupancy.Key(Occupancy.POSITION, position, t), -1L);
+            tentative.put(new Occupancy.Key(Occupancy.TERMINAL, terminal, t), -1L);
+        }
+        return new Planned(p, position, terminal, ticks);
+    }
+
+    private boolean free(String kind, long id, List<LocalDateTime> ticks, long ignoring,
+            Map<Occupancy.Key, Long> tentative) {
+        for (LocalDateTime t : ticks) {
+            if (tentative.containsKey(new Occupancy.Key(kind, id, t))) {
+                return false;
+            }
+        }
+        return occupancy.free(kind, id, ticks, ignoring);
+    }
+
+    private List<Booking> write(List<Planned> planned) {
+        return store.writeAll(unit, em -> {
+            List<Booking> out = new ArrayList<>();
+            for (Planned p : planned) {
+                out.add(record(em, p));
+            }
+            return out;
+        }, bookings -> {
+            List<AuditEntry> audits = new ArrayList<>();
+            for (int i = 0; i < bookings.size(); i++) {
+                Candidate c = planned.get(i).pending().candidate();
+                Booking b = bookings.get(i);
+                audits.add(new AuditEntry(c.actor(), c.replacing() == 0 ? "booking.request" : "booking.reschedule",
+                        "booking:" + b.reference(), b.start() + "–" + b.end().toLocalTime() + " position "
+                                + b.positionId() + " terminal " + b.detaineeTerminalId() + " " + b.status()));
+            }
+            return audits;
+        });
+    }
+
+    private Booking record(EntityManager em, Planned p) {
+        Candidate c = p.pending().candidate();
+        java.time.Instant now = clock.instant();
+        BookingEntity e;
+        if (c.replacing() != 0) {
+            e = em.find(BookingEntity.class, c.replacing());
+            if (e == null || !e.getStatus().holdsSlot()) {
+                throw new BookingRefusedException("not-active", "the booking can no longer be moved");
+            }
+            em.createNativeQuery("DELETE FROM HJ_SLOT_HOLD WHERE BOOKING_ID = ?1").setParameter(1, e.getId())
+                    .executeUpdate();
+            LocalDateTime oldStart = e.toApi().start();
+            e.move(p.position(), p.terminal(), c.start(), c.end(), now);
+            em.persist(new BookingEventEntity(e.getId(), now, c.actor().username(), e.getStatus(), e.getStatus(),
+                    "moved from " + oldStart + (c.reason() == null ? "" : ": " + c.reason())));
+        } else {
+            e = new BookingEntity(c.lawyerId(), c.detaineeId(), c.caseId(), c.centreId(), p.position(),
+                    c.detentionCentreId(), p.terminal(), c.start(), c.end(), c.status(), now);
+            e.setStatus(c.status(), c.reason(), now);
+            em.persist(e);
+            em.flush();
+            e.setReference(reference(c.start().toLocalDate(), e.getId()));
+            em.persist(new BookingEventEntity(e.getId(), now, c.actor().username(), null, c.status(), c.reason()));
+        }
+        for (LocalDateTime t : p.ticks()) {
+            hold(em, Occupancy.POSITION, p.position(), t, e.getId());
+            hold(em, Occupancy.TERMINAL, p.terminal(), t, e.getId());
+            hold(em, Occupancy.LAWYER, c.lawyerId(), t, e.getId());
+            hold(em, Occupancy.DETAINEE, c.detaineeId(), t, e.getId());
+        }
+        em.flush();
+        return e.toApi();
+    }
+
+    static String reference(LocalDate day, long id) {
+        return String.format("YY%s-%06d", day.toString().replace("-", ""), id);
+    }
+
+    private static void hold(EntityManager em, String kind, long id, LocalDateTime tick, long bookingId) {
+        em.createNativeQuery("INSERT INTO HJ_SLOT_HOLD (RESOURCE_KIND, RESOURCE_ID, TICK, BOOKING_ID) VALUES (?1, ?2, ?3, ?4)")
+                .setParameter(1, kind).setParameter(2, id).setParameter(3, java.sql.Timestamp.valueOf(tick))
+                .setParameter(4, bookingId).executeUpdate();
+    }
+
+    private void remember(Planned p, Booking b) {
+        if (p.pending().candidate().replacing() != 0) {
+            occupancy.release(b.id());
+        }
+        for (LocalDateTime t : p.ticks()) {
+            occupancy.add(new Occupancy.Hold(Occupancy.POSITION, b.positionId(), t, b.id()));
+            occupancy.add(new Occupancy.Hold(Occupancy.TERMINAL, b.detaineeTerminalId(), t, b.id()));
+            occupancy.add(new Occupancy.Hold(Occupancy.LAWYER, b.lawyerId(), t, b.id()));
+            occupancy.add(new Occupancy.Hold(Occupancy.DETAINEE, b.detaineeId(), t, b.id()));
+        }
+    }
+
+    /** The holds of a day, from the database. */
+    List<Occupancy.Hold> loadHolds(LocalDate day) {
+        return store.read(unit, em -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("SELECT RESOURCE_KIND, RESOURCE_ID, TICK, BOOKING_ID "
+                    + "FROM HJ_SLOT_HOLD WHERE TICK >= ?1 AND TICK < ?2")
+                    .setParameter(1, java.sql.Timestamp.valueOf(day.atStartOfDay()))
+                    .setParameter(2, java.sql.Timestamp.valueOf(day.plusDays(1).atStartOfDay())).getResultList();
+            List<Occupancy.Hold> out = new ArrayList<>(rows.size());
+            for (Object[] r : rows) {
+                out.add(new Occupancy.Hold((String) r[0], ((Number) r[1]).longValue(),
+                        ((java.sql.Timestamp) r[2]).toLocalDateTime(), ((Number) r[3]).longValue()));
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        worker.interrupt();
+        try {
+            worker.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+}
