@@ -35,4 +35,13 @@ public interface AccountService {
     Account changePassword(Actor actor, char[] currentPassword, char[] newPassword);
 
     Authentication authenticate(String username, char[] password, String origin);
+
+    /**
+     * Checks an account that is about to be created, without creating it: the same rules as
+     * {@link #create}, and that the user name is free. Lets a caller that creates other records first
+     * refuse before writing anything.
+     *
+     * @throws org.huijian.core.InvalidInputException or {@link org.huijian.core.ConflictException}
+     */
+    void validate(AccountSpec spec, char[] password);
 }

@@ -105,6 +105,23 @@ public class DefaultAccountService implements AccountService {
 
     Account create(Actor actor, AccountSpec spec, char[] password, boolean mustChange) {
         actor.require(Role.SITE_ADMIN);
+        check(spec, password);
+        Instant now = clock.instant();
+        AccountRecord record = new AccountRecord(0, spec.username(), spec.displayName().strip(), spec.roles(),
+                spec.lawyerId(), hasher.hash(password), 0, null, false, null, mustChange, now, null, clean(spec.email()));
+        return store.insert(record, new AuditEntry(actor, "account.create", "account:" + spec.username(),
+                "roles " + roles(spec.roles()))).toAccount();
+    }
+
+    @Override
+    public void validate(AccountSpec spec, char[] password) {
+        check(spec, password);
+        if (spec.username() != null && store.find(spec.username()).isPresent()) {
+            throw new ConflictException("username", "an account named " + spec.username() + " already exists");
+        }
+    }
+
+    private void check(AccountSpec spec, char[] password) {
         Checks checks = new Checks()
                 .matches("username", spec.username(), USERNAME,
                         "2 to 64 lower-case letters, digits, '.', '_' or '-', starting with a letter")
@@ -118,11 +135,6 @@ public class DefaultAccountService implements AccountService {
                         "email", "must be an e-mail address like name@example.org");
         checks.done();
         policy.check("password", spec.username(), password);
-        Instant now = clock.instant();
-        AccountRecord record = new AccountRecord(0, spec.username(), spec.displayName().strip(), spec.roles(),
-                spec.lawyerId(), hasher.hash(password), 0, null, false, null, mustChange, now, null, clean(spec.email()));
-        return store.insert(record, new AuditEntry(actor, "account.create", "account:" + spec.username(),
-                "roles " + roles(spec.roles()))).toAccount();
     }
 
     @Override
