@@ -69,7 +69,7 @@ public class RestartITest extends KarafTestBase {
     public void a_writeBeforeRestart() throws Exception {
         await("the demo site", 60_000, () -> site.centreByCode("GZ-TH").isPresent());
         site.createCentre(ADMIN, new CentreSpec("RESTART-1", "重启测试中心", "测试路1号", null));
-        accounts.create(ADMIN, new AccountSpec("restart.user", "重启用户", Set.of(Role.AUDITOR), null),
+        accounts.create(ADMIN, new AccountSpec("restart.user", "重启用户", Set.of(Role.AUDITOR), null, null),
                 "Restart-Pass-99".toCharArray());
         assertTrue(audit.verify().intact());
     }

@@ -19,6 +19,9 @@ public interface QualificationService {
     /** Lawyers waiting for review, oldest first. */
     List<Qualification> pending(Actor actor);
 
+    /** The registration details an approver needs to decide. */
+    QualificationReview review(Actor actor, long lawyerId);
+
     Qualification verify(Actor actor, long lawyerId, String note);
 
     Qualification suspend(Actor actor, long lawyerId, String reason);

@@ -16,6 +16,7 @@ import org.huijian.accounts.AccountSpec;
 import org.huijian.audit.AuditEntry;
 import org.huijian.booking.LawyerRegistration;
 import org.huijian.booking.Qualification;
+import org.huijian.booking.QualificationReview;
 import org.huijian.booking.QualificationService;
 import org.huijian.booking.QualificationStatus;
 import org.huijian.booking.internal.entity.QualificationEntity;
@@ -170,18 +171,6 @@ public class DefaultQualificationService implements QualificationService {
         return q.toApi();
     }
 
-    /** A lawyer's own qualification, or staff's view of any. */
-    Qualification qualification(Actor actor, long lawyerId) {
-        if (!(actor.has(SITE_ADMIN) || actor.has(APPROVER))) {
-            actor.require(LAWYER);
-            Long own = accounts.account(actor.username()).lawyerId();
-            if (own == null || own != lawyerId) {
-                throw new org.huijian.core.AccessDeniedException("only your own qualification");
-            }
-        }
-        return qualification(lawyerId);
-    }
-
     @Override
     public List<Qualification> pending(Actor actor) {
         actor.require(APPROVER, SITE_ADMIN);
@@ -190,17 +179,14 @@ public class DefaultQualificationService implements QualificationService {
                 .map(QualificationEntity::toApi).toList());
     }
 
-    /** What an approver sees when reviewing a registration: the ID card number and the licence photo. */
-    record Review(Qualification qualification, Lawyer lawyer, String idCardNo, Long licencePhotoDocumentId) {
-    }
-
-    Review review(Actor actor, long lawyerId) {
+    @Override
+    public QualificationReview review(Actor actor, long lawyerId) {
         actor.require(APPROVER, SITE_ADMIN);
         QualificationEntity q = unit.read(em -> em.find(QualificationEntity.class, lawyerId));
         if (q == null) {
             throw new NotFoundException("qualification of lawyer", lawyerId);
         }
-        return new Review(q.toApi(), directory.lawyer(lawyerId), q.idCardNo(), q.licencePhotoId());
+        return new QualificationReview(q.toApi(), directory.lawyer(lawyerId), q.idCardNo(), q.licencePhotoId());
     }
 
     @Override
@@ -222,7 +208,10 @@ public class DefaultQualificationService implements QualificationService {
         Qualification q = unit.write(em -> {
             QualificationEntity e = em.find(QualificationEntity.class, lawyerId);
             if (e == null) {
-                throw new NotFoundException("qualification of lawyer", lawyerId);
+                // A lawyer entered by the site's staff rather than registered: the decision starts the record.
+                directory.lawyer(lawyerId);
+                e = new QualificationEntity(lawyerId, null, null, clock.instant());
+                em.persist(e);
             }
             e.decide(status, reason, by, clock.instant(), null);
             return e.toApi();
