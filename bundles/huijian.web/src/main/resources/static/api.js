@@ -32,17 +32,18 @@ function shortType(type, status) {
 
 /**
  * Calls `/api` + path. Returns the parsed JSON body (null for 204). Throws ApiError.
- * Options: `allow401` — the caller handles 401 itself (sign-in); `retried` is internal.
+ * Options: `allow401` — the caller handles 401 itself (sign-in); `raw` — the body (a File or Blob) is sent
+ * as it is, as application/octet-stream (uploads); `retried` is internal.
  */
 export async function request(method, path, body, options = {}) {
   const headers = { 'Accept': 'application/json, application/problem+json', 'Accept-Language': language };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (body !== undefined) headers['Content-Type'] = options.raw ? 'application/octet-stream' : 'application/json';
   if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let response;
   try {
     response = await fetch('/api' + path, {
       method, headers, credentials: 'same-origin', cache: 'no-store',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined || options.raw ? body : JSON.stringify(body),
     });
   } catch (e) {
     throw new ApiError(0, { type: 'network', title: 'Network error', detail: e.message });
@@ -82,6 +83,8 @@ export const api = {
   post: (path, body = {}, options) => request('POST', path, body, options),
   put: (path, body = {}, options) => request('PUT', path, body, options),
   del: (path, options) => request('DELETE', path, undefined, options),
+  /** POSTs a File or Blob as the raw request body. */
+  upload: (path, blob, options) => request('POST', path, blob, { ...options, raw: true }),
 };
 
 /** Builds a query string from an object, skipping null/empty values. */

@@ -1,11 +1,12 @@
 // Huijian web app: starts i18n, restores the session, and renders the screen for the route.
 //   #/login      sign in                       #/password   change own password
-//   #/admin/...  admin console (console roles)  #/portal     lawyer portal
+//   #/admin/...  admin console (console roles)  #/portal/... lawyer portal
+//   #/<page>     public pages of installed features (e.g. #/register), for people not signed in
 import { api, setCsrfToken, setUnauthenticatedHandler } from './api.js';
 import { initI18n, t } from './i18n.js';
 import { clearAlert } from './dom.js';
 import { currentRoute, onRouteChange } from './router.js';
-import { loadFeatureModules } from './sections/registry.js';
+import { loadFeatureModules, visiblePublicPages } from './sections/registry.js';
 import { renderLogin } from './views/login.js';
 import { renderPassword } from './views/password.js';
 import { renderAdmin } from './views/admin.js';
@@ -93,6 +94,8 @@ async function render(event) {
   const el = root();
   el.removeAttribute('aria-busy');
   if (!app.session) {
+    const page = visiblePublicPages(app.capabilities).find(p => p.id === top);
+    if (page) { page.render(el, app, rest); return; }
     if (top !== 'login') {
       if (top) app.returnTo = location.hash;
       location.replace('#/login');
@@ -108,7 +111,7 @@ async function render(event) {
   }
   if (top === 'password') { renderPassword(el, app, false); return; }
   if (top === 'admin' && isConsoleUser(app.session)) { await renderAdmin(el, app, rest, fromNavigation); return; }
-  if (top === 'portal' && isLawyer(app.session)) { await renderPortal(el, app); return; }
+  if (top === 'portal' && isLawyer(app.session)) { await renderPortal(el, app, rest, fromNavigation); return; }
   if (top === 'denied' && !isConsoleUser(app.session) && !isLawyer(app.session)) { renderDenied(el, app); return; }
   location.replace(home());
 }
@@ -122,10 +125,11 @@ async function start() {
   });
   try {
     setSession(await api.get('/session', { allow401: true }));
-    await loadCapabilities();
   } catch {
     setSession(null);
   }
+  // Also before signing in: installed features may offer public pages (e.g. a lawyer's registration).
+  await loadCapabilities();
   onRouteChange(render);
   await render();
 }

@@ -221,6 +221,8 @@ export function problemMessage(error) {
     case 'account-locked': return error.problem.lockedUntil
       ? t('login.accountLocked', { until: formatInstant(error.problem.lockedUntil) }) : t('login.accountLockedNoTime');
     case 'account-disabled': return t('login.accountDisabled');
+    case 'booking-refused': return t('problem.bookingRefused', { detail });
+    case 'busy': return t('problem.busy');
     default: return t('problem.generic', { status: error.status, detail });
   }
 }

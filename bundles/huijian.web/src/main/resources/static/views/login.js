@@ -2,6 +2,7 @@
 import { api, ApiError } from '../api.js';
 import { t, formatInstant } from '../i18n.js';
 import { h, logo } from '../dom.js';
+import { visiblePublicPages } from '../sections/registry.js';
 import { langToggle } from './shell.js';
 
 export function loginMessage(error) {
@@ -76,7 +77,16 @@ export function renderLogin(root, app) {
         h('p', { class: 'product-sub', lang: 'en' }, 'Huijian')),
       h('p', { class: 'muted center' }, t('login.intro')),
       notice,
-      form),
+      form,
+      publicLinks(app)),
     h('footer', { class: 'login-footer muted' }, t('login.footer'))));
   (username.value ? password : username).focus();
+}
+
+/** Links to the public pages of installed features, e.g. id="register-link". */
+function publicLinks(app) {
+  const pages = visiblePublicPages(app.capabilities);
+  if (!pages.length) return null;
+  return h('ul', { class: 'login-links' }, pages.map(p =>
+    h('li', null, h('a', { href: `#/${p.id}`, id: `${p.id}-link` }, t(p.linkKey)))));
 }

@@ -1,26 +1,60 @@
 // #/portal — the lawyer portal (id="lawyer-portal"): welcome, the centres with their detention
 // centres and opening periods today and the next 7 days, and a change-password action.
+// #/portal/<page> — pages of installed features (e.g. booking), linked in the portal's navigation
+// (id="portal-nav"); their banners (e.g. the qualification) are shown above every page.
 import { api } from '../api.js';
 import { t, isoDate, formatDay, hhmm } from '../i18n.js';
 import { h, loading, errorBox } from '../dom.js';
+import { href } from '../router.js';
+import { visiblePortalPages, visiblePortalBanners } from '../sections/registry.js';
 import { header } from './shell.js';
 
 const DAYS_AHEAD = 7;
 
-export async function renderPortal(root, app) {
+export async function renderPortal(root, app, params = [], focusTitle = false) {
+  const pages = visiblePortalPages(app.capabilities);
+  const [wanted, ...rest] = params;
+  const page = pages.find(p => p.id === wanted) || null;
+  if (wanted && !page) history.replaceState(null, '', '#/portal');
+  const nav = pages.length ? h('nav', { class: 'portal-nav', id: 'portal-nav', 'aria-label': t('nav.portalPages') },
+    h('ul', null,
+      h('li', null, h('a', { href: '#/portal', id: 'nav-portal-home', 'aria-current': page ? null : 'page' }, t('nav.portalHome'))),
+      pages.map(p => h('li', null, h('a', { href: href('portal', p.id), id: p.navId || `nav-${p.id}`,
+        'aria-current': p === page ? 'page' : null }, t(p.titleKey)))))) : null;
+  const banners = h('div', { id: 'portal-banners' });
+  const content = h('div', { id: 'portal-content' });
+  const main = h('main', { id: 'main', class: 'narrow', tabindex: '-1' }, banners, content);
+  root.replaceChildren(h('div', { class: 'view portal', id: 'lawyer-portal', 'data-page': page?.id ?? 'home' },
+    header(app, 'portal'), nav, main));
+
+  const ctx = { session: app.session, params: rest, capabilities: app.capabilities, rerender: () => app.render() };
+  for (const banner of visiblePortalBanners(app.capabilities)) {
+    const box = h('div');
+    banners.append(box);
+    Promise.resolve(banner.render(box, ctx)).catch(error => console.error(error));
+  }
+  try {
+    if (page) await page.render(content, ctx);
+    else await renderHome(content, app);
+  } catch (error) {
+    console.error(error);
+    content.append(h('div', { class: 'error-box', role: 'alert' }, t('problem.unexpected', { detail: error.message })));
+  }
+  if (focusTitle && main.isConnected) (main.querySelector('h1') || main).focus();
+}
+
+async function renderHome(container, app) {
   const s = app.session;
   const centresBox = h('div', { id: 'portal-centres', class: 'cards' }, loading());
-  root.replaceChildren(h('div', { class: 'view portal', id: 'lawyer-portal' },
-    header(app, 'portal'),
-    h('main', { id: 'main', class: 'narrow', tabindex: '-1' },
-      h('section', { class: 'welcome panel' },
-        h('h1', { id: 'portal-welcome' }, t('portal.welcome', { name: s.displayName || s.username })),
-        h('p', null, t('portal.intro')),
-        h('p', { class: 'actions' }, h('a', { href: '#/password', class: 'btn', id: 'change-password' }, t('portal.changePassword')))),
-      h('section', { 'aria-labelledby': 'portal-centres-title' },
-        h('h2', { id: 'portal-centres-title' }, t('portal.centres')),
-        h('p', { class: 'muted' }, t('portal.centresIntro')),
-        centresBox))));
+  container.replaceChildren(
+    h('section', { class: 'welcome panel' },
+      h('h1', { id: 'portal-welcome' }, t('portal.welcome', { name: s.displayName || s.username })),
+      h('p', null, t('portal.intro')),
+      h('p', { class: 'actions' }, h('a', { href: '#/password', class: 'btn', id: 'change-password' }, t('portal.changePassword')))),
+    h('section', { 'aria-labelledby': 'portal-centres-title' },
+      h('h2', { id: 'portal-centres-title' }, t('portal.centres')),
+      h('p', { class: 'muted' }, t('portal.centresIntro')),
+      centresBox));
 
   let centres;
   try {

@@ -35,7 +35,7 @@ import org.osgi.framework.ServiceReference;
 @ExamReactorStrategy(PerClass.class)
 public class DistributionITest extends KarafTestBase {
     static final List<String> BUNDLES = List.of("huijian.api", "huijian.store", "huijian.accounts", "huijian.web",
-            "huijian.shell", "huijian.demo", "huijian.booking");
+            "huijian.shell", "huijian.demo", "huijian.booking", "huijian.notify");
 
     @Inject
     BundleContext context;

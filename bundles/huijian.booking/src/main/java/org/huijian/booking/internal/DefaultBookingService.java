@@ -112,7 +112,7 @@ public class DefaultBookingService implements BookingService {
         this.rules = new Rules(policy);
         this.clock = clock;
         this.allocator = new Allocator(unit.store(), unit.emf(), occupancy, clock, policy.queueCapacity());
-        this.notify = new Notifications(accounts, () -> List.copyOf(notifiers), clock);
+        this.notify = new Notifications(accounts, directory, () -> List.copyOf(notifiers), clock);
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "huijian-booking-timer");
             t.setDaemon(true);

@@ -70,7 +70,7 @@ public class DefaultQualificationService implements QualificationService {
         this.directory = directory;
         this.accounts = accounts;
         this.clock = clock;
-        this.notify = new Notifications(accounts, () -> List.copyOf(notifiers), clock);
+        this.notify = new Notifications(accounts, directory, () -> List.copyOf(notifiers), clock);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -122,14 +122,14 @@ public class DefaultQualificationService implements QualificationService {
             throw new ConflictException("licenceNo", "a lawyer with licence " + r.licenceNo() + " is already registered");
         }
         char[] password = r.password() == null ? null : r.password().toCharArray();
-        AccountSpec account = new AccountSpec(r.username(), r.name().strip(), Set.of(Role.LAWYER), 0L, null);
+        AccountSpec account = new AccountSpec(r.username(), r.name().strip(), Set.of(Role.LAWYER), 0L, r.email());
         accounts.validate(account, password);
 
         Actor registration = new Actor("registration:" + r.username(), Set.of(Role.SITE_ADMIN), origin);
         Lawyer lawyer = directory.createLawyer(registration, new LawyerSpec(r.name(), r.licenceNo(), r.lawFirmId(),
                 r.mobile()));
         accounts.create(registration, new AccountSpec(r.username(), r.name().strip(), Set.of(Role.LAWYER), lawyer.id(),
-                null), password);
+                r.email()), password);
         String idCard = r.idCardNo().toUpperCase(java.util.Locale.ROOT);
         unit.write(em -> {
             QualificationEntity q = new QualificationEntity(lawyer.id(), idCard, r.licencePhotoDocumentId(),

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.huijian.accounts.Account;
 import org.huijian.accounts.AccountService;
+import org.huijian.directory.DirectoryService;
 import org.huijian.notify.Notification;
 import org.huijian.notify.Notifier;
 import org.slf4j.Logger;
@@ -15,20 +16,23 @@ final class Notifications {
     private static final Logger LOG = LoggerFactory.getLogger(Notifications.class);
 
     private final AccountService accounts;
+    private final DirectoryService directory;
     private final Supplier<List<Notifier>> notifiers;
     private final Clock clock;
 
-    Notifications(AccountService accounts, Supplier<List<Notifier>> notifiers, Clock clock) {
+    Notifications(AccountService accounts, DirectoryService directory, Supplier<List<Notifier>> notifiers, Clock clock) {
         this.accounts = accounts;
+        this.directory = directory;
         this.notifiers = notifiers;
         this.clock = clock;
     }
 
     void lawyer(long lawyerId, String topic, String subject, String body) {
         try {
+            String mobile = directory.lawyer(lawyerId).mobile();
             for (Account a : accounts.accounts()) {
                 if (a.lawyerId() != null && a.lawyerId() == lawyerId && !a.disabled()) {
-                    send(a, topic, subject, body);
+                    send(a, mobile, topic, subject, body);
                 }
             }
         } catch (RuntimeException e) {
@@ -36,9 +40,9 @@ final class Notifications {
         }
     }
 
-    private void send(Account a, String topic, String subject, String body) {
+    private void send(Account a, String mobile, String topic, String subject, String body) {
         Notification n = new Notification(a.username(), topic, subject, body, clock.instant());
-        Notifier.Recipient to = new Notifier.Recipient(a.username(), a.displayName(), a.email(), null);
+        Notifier.Recipient to = new Notifier.Recipient(a.username(), a.displayName(), a.email(), mobile);
         for (Notifier notifier : notifiers.get()) {
             try {
                 notifier.deliver(n, to);

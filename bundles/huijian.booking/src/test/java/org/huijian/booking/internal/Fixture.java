@@ -138,7 +138,7 @@ final class Fixture implements AutoCloseable {
     long register(String name, String idFirst17, String licence, String username) {
         String id = idFirst17 + IdCard.checkCharacter(idFirst17);
         return qualifications.register(new LawyerRegistration(name, id, licence, firm.id(), "13800138000", username,
-                PASSWORD, null), "test").lawyerId();
+                PASSWORD, null, null), "test").lawyerId();
     }
 
     /** The two letters for a lawyer, uploaded as real (minimal) PDFs. */
