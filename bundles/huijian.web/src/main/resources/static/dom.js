@@ -197,7 +197,7 @@ export function showErrors(form, errors, headline) {
   }
   const summary = form.querySelector('.form-summary');
   if (summary) {
-    summary.replaceChildren(h('p', null, headline), items.length ? h('ul', null, items.map(i => h('li', null, i))) : null);
+    summary.replaceChildren(h('p', null, headline), ...(items.length ? [h('ul', null, items.map(i => h('li', null, i)))] : []));
     summary.hidden = false;
   }
   const focusTarget = firstInvalid && firstInvalid.tagName === 'FIELDSET'

@@ -83,11 +83,17 @@ async function renderBook(container) {
 
   /** Loads the slots as soon as centre, detention centre and date are all chosen. */
   function changed() {
+    if (!formPanel.hidden) doneBox.replaceChildren(); // an earlier "joined the waiting list"
     quickDays.querySelectorAll('button').forEach(b => b.setAttribute('aria-pressed', String(b.dataset.date === dateInput.value)));
     const values = { centreId: Number(centreSelect.value) || null, detentionCentreId: Number(dcSelect.value) || null,
       date: dateInput.value || null };
     if (values.centreId && values.detentionCentreId && values.date) load(values);
-    else { choose(null); state.availability = null; slotsBox.replaceChildren(h('p', { class: 'muted' }, t('book.chooseFirst'))); }
+    else {
+      choose(null);
+      state.availability = null;
+      waitlistButton.hidden = true;
+      slotsBox.replaceChildren(h('p', { class: 'muted' }, t('book.chooseFirst')));
+    }
   }
 
   async function load({ centreId, detentionCentreId, date }, keepSlot = false) {
@@ -95,6 +101,7 @@ async function renderBook(container) {
     const same = state.centreId === centreId && state.detentionCentreId === detentionCentreId && state.date === date;
     Object.assign(state, { centreId, detentionCentreId, date });
     if (!same || !keepSlot) choose(null);
+    waitlistButton.hidden = true;
     slotsBox.replaceChildren(loading());
     try {
       const a = await api.get('/availability' + query({ centreId, detentionCentreId, date }));
@@ -129,7 +136,7 @@ async function renderBook(container) {
         h('span', { class: 'slot-free' }, free > 0 ? t('book.free', { count: free }) : t('book.full')));
       }))
       : h('p', { class: 'muted', id: 'availability-none' }, t('book.noSlots'));
-    slotsBox.replaceChildren(heading, notice, grid);
+    slotsBox.replaceChildren(...[heading, notice, grid].filter(Boolean));
     waitlistButton.hidden = !full;
   }
 
@@ -268,7 +275,7 @@ async function renderBook(container) {
       h('p', null, when(booking.start, booking.end), ' · ', centreById.get(booking.centreId)?.name ?? '', ' ',
         statusBadge(booking.status)),
       h('p', null, t(booking.status === 'PENDING_APPROVAL' ? 'book.donePending' : 'book.doneApproved')),
-      h('p', { class: 'actions' }, h('a', { href: '#/portal/bookings', class: 'btn primary', id: 'booking-done-mine' },
+      h('p', { class: 'form-actions' }, h('a', { href: '#/portal/bookings', class: 'btn primary', id: 'booking-done-mine' },
         t('book.toMyBookings')), again)));
     formPanel.hidden = true;
     doneBox.firstChild.focus();

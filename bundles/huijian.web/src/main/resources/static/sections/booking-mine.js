@@ -37,7 +37,10 @@ async function renderMine(container) {
   const refresh = async () => {
     try {
       bookings = await api.get('/me/bookings');
-      bookings.sort((a, b) => String(b.start).localeCompare(String(a.start)));
+      // Coming ones first, soonest first; then past ones, latest first.
+      const now = `${isoDate()}T00:00`;
+      const past = x => String(x.end) < now;
+      bookings.sort((a, b) => past(a) - past(b) || (past(a) ? -1 : 1) * String(a.start).localeCompare(String(b.start)));
       list.replaceChildren(table({
         id: 'my-bookings-table', caption: t('mine.bookings'), rows: bookings, empty: t('mine.none'),
         rowClass: x => `status-${x.status}`,

@@ -1,5 +1,5 @@
-// #/register — a lawyer registers (public): name, ID card, licence, law firm, mobile, user name and
-// password. The licence is then verified; until then the lawyer signs in but cannot book.
+// #/register — a lawyer registers (public): name, ID card, licence, law firm, mobile, e-mail (optional),
+// user name and password. The licence is then verified; until then the lawyer signs in but cannot book.
 import { api } from '../api.js';
 import { t } from '../i18n.js';
 import { h, logo, field, makeForm, loading, errorBox, optionsOf, setOptions } from '../dom.js';
@@ -18,14 +18,15 @@ function renderRegister(root, app) {
     h('div', { class: 'login-brand' }, logo(48), h('h1', { id: 'register-title', tabindex: '-1' }, t('register.title'))),
     h('p', { class: 'muted' }, t('register.intro')));
   const body = h('div', { id: 'register-body' }, loading());
-  main.append(body,
-    h('p', { class: 'center' }, h('a', { href: '#/login', id: 'register-back' }, t('register.backToLogin'))));
+  const back = h('p', { class: 'center' }, h('a', { href: '#/login', id: 'register-back' }, t('register.backToLogin')));
+  main.append(body, back);
   root.replaceChildren(h('div', { class: 'view login-view', id: 'register-view' },
     h('div', { class: 'login-lang' }, langToggle(app)), main,
     h('footer', { class: 'login-footer muted' }, t('login.footer'))));
 
   const form = registerForm(app, done => {
     body.replaceChildren(done);
+    back.hidden = true;
     done.focus();
   });
   const firmSelect = form.querySelector('#register-form-lawFirmId');
@@ -52,12 +53,14 @@ function registerForm(app, onDone) {
         options: [{ value: '', label: t('common.loading') }] }),
       field(f, { name: 'mobile', label: t('lawyers.mobile'), type: 'tel', required: true,
         attrs: { autocomplete: 'tel', inputmode: 'numeric', pattern: MOBILE, 'data-pattern-message': t('register.mobileFormat') } }),
+      field(f, { name: 'email', label: t('register.email'), type: 'email', hint: t('register.emailHint'),
+        attrs: { autocomplete: 'email', spellcheck: 'false', autocapitalize: 'none', maxlength: 254 } }),
       field(f, { name: 'username', label: t('login.username'), required: true, hint: t('accounts.usernameHint'),
         attrs: { autocomplete: 'username', spellcheck: 'false', autocapitalize: 'none', pattern: USERNAME,
           'data-pattern-message': t('accounts.usernameHint') } }),
       field(f, { name: 'password', label: t('login.password'), type: 'password', required: true,
         hint: t('register.passwordHint'), attrs: { autocomplete: 'new-password' } }),
-      field(f, { name: 'confirm', label: t('password.confirm'), type: 'password', required: true,
+      field(f, { name: 'confirm', label: t('register.confirm'), type: 'password', required: true,
         attrs: { autocomplete: 'new-password' } }),
     ],
     validate: v => {
@@ -71,7 +74,7 @@ function registerForm(app, onDone) {
       await api.post('/registrations', {
         name: values.name, idCardNo: values.idCardNo.toUpperCase(), licenceNo: values.licenceNo,
         lawFirmId: values.lawFirmId, mobile: values.mobile, username: values.username, password: values.password,
-        licencePhotoDocumentId: null,
+        email: values.email, licencePhotoDocumentId: null,
       });
       app.loginUsername = values.username;
       onDone(h('div', { class: 'notice done', id: 'register-done', role: 'status', tabindex: '-1' },

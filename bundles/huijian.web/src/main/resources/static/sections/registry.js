@@ -23,7 +23,7 @@ function add(list, def) {
 }
 
 /**
- * def = { id, capability, roles: [...], titleKey, order, render(container, ctx) }
+ * def = { id, capability, roles: [...], titleKey, order, landingFor: [roles it is the first screen of], render(container, ctx) }
  * ctx = { session, params (route segments after the section id), canWrite, rerender() }
  */
 export function registerSection(def) { add(sections, def); }

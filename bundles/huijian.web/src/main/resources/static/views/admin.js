@@ -9,7 +9,9 @@ import { header } from './shell.js';
 export async function renderAdmin(root, app, params, focusTitle) {
   const sections = visibleSections(app.capabilities, app.session.roles);
   const [wanted, ...rest] = params;
-  const section = sections.find(s => s.id === wanted) || sections[0];
+  const roles = app.session.roles;
+  const section = sections.find(s => s.id === wanted)
+    || sections.find(s => (s.landingFor || []).some(r => roles.includes(r))) || sections[0];
   if (section && section.id !== wanted) history.replaceState(null, '', href('admin', section.id));
 
   const nav = h('nav', { class: 'sidenav', 'aria-label': t('nav.sections') },

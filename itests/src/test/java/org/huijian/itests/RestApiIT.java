@@ -119,6 +119,23 @@ class RestApiIT extends SiteTestBase {
     }
 
     @Test
+    void sessionsOutliveAFeatureBeingReconfigured() throws Exception {
+        Api approver = signedIn("approver");
+        assertEquals(200, approver.get("/api/bookings/pending").status());
+        // Changing the booking configuration restarts its components and so the REST application.
+        site.set("org.huijian.booking", "dailyLimitPerLawyer", "3");
+        long end = System.currentTimeMillis() + 20_000;
+        boolean seenAgain = false;
+        while (System.currentTimeMillis() < end && !seenAgain) {
+            Thread.sleep(500);
+            Api.Reply r = approver.get("/api/bookings/pending");
+            assertTrue(r.status() != 401, "the session survived: " + r);
+            seenAgain = r.status() == 200 && System.currentTimeMillis() > end - 15_000;
+        }
+        assertEquals(200, approver.get("/api/session").status());
+    }
+
+    @Test
     void signOutEndsTheSession() throws Exception {
         Api approver = signedIn("approver");
         assertEquals(200, approver.get("/api/session").status());

@@ -39,6 +39,9 @@ public interface BookingService {
 
     List<BookingEvent> history(Actor actor, long bookingId);
 
+    /** The letters on file for the booking's lawyer and case (authorisation letter, law firm's letter), for approvers. */
+    List<Document> documents(Actor actor, long bookingId);
+
     /** A lawyer's bookings between two dates (inclusive), newest first. */
     List<Booking> bookingsOf(Actor actor, long lawyerId, LocalDate from, LocalDate to);
 

@@ -465,6 +465,24 @@ public class DefaultBookingService implements BookingService {
     }
 
     @Override
+    public List<org.huijian.booking.Document> documents(Actor actor, long bookingId) {
+        Booking b = booking(actor, bookingId);
+        return unit.read(em -> {
+            AuthorisationEntity a = em.find(AuthorisationEntity.class, new AuthorisationEntity.Key(b.lawyerId(), b.caseId()));
+            List<org.huijian.booking.Document> out = new ArrayList<>();
+            if (a != null) {
+                for (Long id : new Long[] { a.authorisationDocId(), a.firmLetterDocId() }) {
+                    DocumentEntity d = id == null ? null : em.find(DocumentEntity.class, id);
+                    if (d != null) {
+                        out.add(d.toApi());
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
     public List<Booking> bookingsOf(Actor actor, long lawyerId, LocalDate from, LocalDate to) {
         requireOwnerOrStaff(actor, lawyerId);
         new Checks().required("from", from).required("to", to)

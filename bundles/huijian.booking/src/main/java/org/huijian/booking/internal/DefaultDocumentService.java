@@ -83,6 +83,13 @@ public class DefaultDocumentService implements DocumentService {
                     clock.instant());
             em.persist(e);
             em.flush();
+            if (kind == DocumentKind.LICENCE_PHOTO) {
+                org.huijian.booking.internal.entity.QualificationEntity q =
+                        em.find(org.huijian.booking.internal.entity.QualificationEntity.class, owner);
+                if (q != null) {
+                    q.licencePhoto(e.toApi().id());
+                }
+            }
             return e.toApi();
         }, d -> new AuditEntry(actor, "document.upload", "document:" + d.id(), kind + " " + mediaType + " "
                 + bytes.length + " bytes sha256 " + sha));

@@ -46,8 +46,9 @@ public class HttpsFilter implements Filter {
     static final String KEYSTORE = "org.ops4j.pax.web.ssl.keystore";
     static final String CSP = "default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob: mediastream:; "
             + "connect-src 'self' wss: https:; style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; "
-            + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+            + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; frame-src 'self'";
 
+    static final java.util.regex.Pattern DOCUMENT_CONTENT = java.util.regex.Pattern.compile("/api/documents/[0-9]+/content");
     private static final java.util.concurrent.atomic.AtomicBoolean ANNOUNCED = new java.util.concurrent.atomic.AtomicBoolean();
     private final int httpsPort;
     private final boolean redirect;
@@ -103,9 +104,12 @@ public class HttpsFilter implements Filter {
             response.sendRedirect("/index.html");
             return;
         }
-        response.setHeader("Content-Security-Policy", CSP);
+        // Uploaded papers may be shown in a frame of the app itself (the approvers' document viewer).
+        boolean viewer = DOCUMENT_CONTENT.matcher(path).matches();
+        response.setHeader("Content-Security-Policy", viewer ? CSP.replace("frame-ancestors 'none'", "frame-ancestors 'self'")
+                : CSP);
         response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("X-Frame-Options", viewer ? "SAMEORIGIN" : "DENY");
         response.setHeader("Referrer-Policy", "no-referrer");
         response.setHeader("Permissions-Policy", "camera=(self), microphone=(self), geolocation=()");
         if (request.isSecure()) {

@@ -1,7 +1,5 @@
 package org.huijian.web.internal;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.Hashtable;
@@ -56,11 +54,11 @@ public class RestApplication {
     private final Sessions sessions;
 
     @Activate
-    public RestApplication(BundleContext context, WebConfig config, @Reference SiteService site,
+    public RestApplication(BundleContext context, WebConfig config, @Reference Sessions sessions,
+            @Reference SiteService site,
             @Reference DirectoryService directory, @Reference AccountService accounts, @Reference AuditLog audit,
             @Reference(policyOption = ReferencePolicyOption.GREEDY) List<RestResource> extensions) {
-        this.sessions = new Sessions(Duration.ofMinutes(config.sessionIdleMinutes()),
-                Duration.ofHours(config.sessionMaxHours()), config.maxSessions(), Clock.systemUTC());
+        this.sessions = sessions;
         WebSupport web = new WebSupport(sessions);
         String version = context.getBundle().getVersion().toString();
 

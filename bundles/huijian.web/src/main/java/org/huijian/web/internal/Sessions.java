@@ -11,10 +11,13 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Server-side sessions, found by a random 256-bit token sent as an HttpOnly cookie. Each session has its
+ * Server-side sessions, a service of their own so that they outlive the REST application, which is rebuilt
+ * whenever a feature's resources come or go. Server-side sessions, found by a random 256-bit token sent as an HttpOnly cookie. Each session has its
  * own CSRF token. Sessions end after an idle time, after a maximum age, at sign-out, or when the store is
  * full (the oldest goes first).
  */
+@org.osgi.service.component.annotations.Component(service = Sessions.class, configurationPid = WebConfig.PID,
+        immediate = true)
 public final class Sessions {
     static final String COOKIE = "HJSESSION";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -30,6 +33,12 @@ public final class Sessions {
     private final Duration maxAge;
     private final int max;
     private final Clock clock;
+
+    @org.osgi.service.component.annotations.Activate
+    public Sessions(WebConfig config) {
+        this(Duration.ofMinutes(config.sessionIdleMinutes()), Duration.ofHours(config.sessionMaxHours()),
+                config.maxSessions(), Clock.systemUTC());
+    }
 
     Sessions(Duration idle, Duration maxAge, int max, Clock clock) {
         this.idle = idle;

@@ -66,4 +66,8 @@ public class QualificationEntity {
     public Long licencePhotoId() {
         return licencePhotoId;
     }
+
+    public void licencePhoto(long documentId) {
+        licencePhotoId = documentId;
+    }
 }

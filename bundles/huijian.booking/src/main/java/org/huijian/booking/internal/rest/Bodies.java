@@ -36,6 +36,10 @@ public final class Bodies {
             String lawyer, String licenceNo, String status) {
     }
 
+    /** What a lawyer's lookup of a detainee and case returns. */
+    public record Lookup(long detaineeId, long caseId, String detaineeName, String caseNo, String charge, String stage) {
+    }
+
     /** A law firm as the registration form lists it. */
     public record FirmChoice(long id, String name) {
     }

@@ -99,6 +99,31 @@ public class BookingResource implements RestResource {
     }
 
     @GET
+    @Path("bookings/{id}/documents")
+    public List<org.huijian.booking.Document> documents(@PathParam("id") long id) {
+        return bookings.documents(Bodies.actor(security), id);
+    }
+
+    /**
+     * Finds a detainee and case by what a lawyer is given: the detention centre, the detainee's code there
+     * and the case number; all three must match exactly.
+     */
+    @GET
+    @Path("detainee-lookup")
+    @Allow({ LAWYER, SITE_ADMIN, APPROVER })
+    public Bodies.Lookup lookup(@QueryParam("detentionCentreId") Long detentionCentreId, @QueryParam("code") String code,
+            @QueryParam("caseNo") String caseNo) {
+        new Checks().required("detentionCentreId", detentionCentreId).text("code", code, 32).text("caseNo", caseNo, 64)
+                .done();
+        var detainee = directory.detainees(detentionCentreId).stream().filter(d -> d.code().equals(code.strip()))
+                .findFirst().orElseThrow(() -> new NotFoundException("detainee with code", code + " and case " + caseNo));
+        var found = directory.cases(detainee.id()).stream().filter(c -> c.caseNo().equals(caseNo.strip())).findFirst()
+                .orElseThrow(() -> new NotFoundException("detainee with code", code + " and case " + caseNo));
+        return new Bodies.Lookup(detainee.id(), found.id(), detainee.name(), found.caseNo(), found.charge(),
+                found.stage().name());
+    }
+
+    @GET
     @Path("bookings/pending")
     @Allow({ APPROVER, SITE_ADMIN })
     public List<Booking> pending() {

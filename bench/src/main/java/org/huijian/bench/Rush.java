@@ -1,0 +1,349 @@
+package org.huijian.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.huijian.itests.Distribution;
+
+/**
+ * The release rush: 2,000 distinct lawyers, each signed in with their own session, ask over HTTPS on loopback
+ * for a slot of the day that is released at that moment, each trying up to three slots. Prints accepted and
+ * refused counts, throughput, latency, and checks from the site's own lists that no position and no detainee
+ * terminal was given twice.
+ */
+public final class Rush {
+    static final String PASSWORD = "Rush-Pass-2026!";
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
+    static final byte[] PDF = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+            .getBytes(StandardCharsets.ISO_8859_1);
+
+    final int lawyers = Integer.getInteger("rush.lawyers", 2000);
+    final int clients = Integer.getInteger("rush.clients", 64);
+    final Path dir = Path.of(System.getProperty("bench.directory", "target"));
+    HttpClient http;
+    String base;
+
+    /** A signed-in session: cookie and CSRF token. */
+    record Session(String cookie, String csrf) {
+    }
+
+    record Lawyer(int n, long lawyerId, long detaineeId, long caseId, long detentionCentreId, Session session,
+            List<Long> letters) {
+    }
+
+    record Outcome(int status, String rule, long nanos) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        new Rush().run();
+    }
+
+    void run() throws Exception {
+        try (Distribution site = Distribution.unpack(dir.resolve("rush"))) {
+            site.set("org.huijian.demo", "password", PASSWORD)
+                    .set("org.huijian.accounts", "kdfIterations", "20000")
+                    .set("org.huijian.booking", "autoApprove", "true")
+                    .set("org.huijian.booking", "releaseTime", "23:59")
+                    .env("HUIJIAN_ADMIN_PASSWORD", PASSWORD);
+            site.start();
+            site.awaitHealthy(Duration.ofMinutes(2));
+            http = HttpClient.newBuilder().sslContext(awaitTrust(site)).connectTimeout(Duration.ofSeconds(10))
+                    .executor(Executors.newFixedThreadPool(16)).build();
+            base = site.https();
+            Session admin = awaitSignIn("admin");
+            while (!get(admin, "/api/centres").contains("\"GZ-TH\"") || signIn("lawyer") == null) {
+                Thread.sleep(300);
+            }
+            // Centres and the detention centres each serves.
+            Map<Long, List<Long>> centresOfDc = new TreeMap<>();
+            List<Long> centres = ids(get(admin, "/api/centres"));
+            for (long c : centres) {
+                for (long dc : ids(get(admin, "/api/centres/" + c + "/detention-centres"))) {
+                    centresOfDc.computeIfAbsent(dc, k -> new ArrayList<>()).add(c);
+                }
+            }
+            List<Long> dcs = new ArrayList<>(centresOfDc.keySet());
+            LocalDate today = LocalDate.now(ZONE);
+            int ahead = 7;
+            while (get(admin, "/api/centres/" + centres.get(0) + "/opening?date=" + today.plusDays(ahead)).equals("[]")) {
+                ahead--;
+            }
+            LocalDate day = today.plusDays(ahead);
+            System.out.printf(Locale.ROOT, "Rush day %s (%d days ahead); %d centres, %d detention centres%n", day, ahead,
+                    centres.size(), dcs.size());
+
+            long setupStart = System.nanoTime();
+            long firm = Long.parseLong(get(null, "/api/registrations/law-firms").replaceAll("(?s).*?\"id\":(\\d+).*", "$1"));
+            List<Lawyer> people = Collections.synchronizedList(new ArrayList<>());
+            ExecutorService setup = Executors.newFixedThreadPool(8);
+            List<Future<?>> jobs = new ArrayList<>();
+            for (int i = 0; i < lawyers; i++) {
+                int n = i;
+                jobs.add(setup.submit(() -> {
+                    people.add(prepare(admin, n, dcs.get(n % dcs.size()), firm));
+                    return null;
+                }));
+            }
+            for (Future<?> f : jobs) {
+                f.get();
+            }
+            setup.shutdown();
+            System.out.printf(Locale.ROOT, "Set up %d lawyers, detainees, cases and letters in %.0f s%n", lawyers,
+                    (System.nanoTime() - setupStart) / 1e9);
+
+            // Release the day a little later, then everyone presses at once.
+            LocalDateTime release = LocalDateTime.now(ZONE).plusSeconds(70).truncatedTo(ChronoUnit.MINUTES).plusMinutes(1);
+            site.set("org.huijian.booking", "windowDays", Integer.toString(ahead))
+                    .set("org.huijian.booking", "releaseTime", release.toLocalTime().toString());
+            System.out.println("Slots of " + day + " are released at " + release.toLocalTime() + " (site time); waiting");
+            List<String> starts = new ArrayList<>();
+            String avail = get(people.get(0).session(), "/api/availability?centreId=" + centresOfDc.get(dcs.get(0)).get(0)
+                    + "&detentionCentreId=" + dcs.get(0) + "&date=" + day);
+            Matcher m = Pattern.compile("\"start\":\"[^T]+T(\\d\\d:\\d\\d)").matcher(avail);
+            while (m.find()) {
+                starts.add(m.group(1));
+            }
+            if (starts.isEmpty()) {
+                throw new IllegalStateException("no slots on " + day + ": " + avail);
+            }
+            while (LocalDateTime.now(ZONE).isBefore(release.plusNanos(300_000_000))) {
+                Thread.sleep(50);
+            }
+            Map<String, Integer> outcomes = new TreeMap<>();
+            ConcurrentLinkedQueue<Outcome> all = new ConcurrentLinkedQueue<>();
+            AtomicInteger booked = new AtomicInteger();
+            ExecutorService pool = Executors.newFixedThreadPool(clients);
+            CountDownLatch done = new CountDownLatch(people.size());
+            long t0 = System.nanoTime();
+            for (Lawyer l : people) {
+                pool.submit(() -> {
+                    try {
+                        if (book(l, centresOfDc.get(l.detentionCentreId()), starts, day, all)) {
+                            booked.incrementAndGet();
+                        }
+                    } finally {
+                        done.countDown();
+                    }
+                });
+            }
+            done.await();
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            pool.shutdown();
+            for (Outcome o : all) {
+                outcomes.merge(o.status() + (o.rule() == null ? "" : " " + o.rule()), 1, Integer::sum);
+            }
+            long[] latencies = all.stream().mapToLong(Outcome::nanos).sorted().toArray();
+
+            // No position and no detainee terminal given twice: read back what the site holds.
+            int positionClashes = 0;
+            int terminalClashes = 0;
+            int listed = 0;
+            for (long c : centres) {
+                Map<String, Integer> perPositionSlot = new HashMap<>();
+                String dayList = get(admin, "/api/centres/" + c + "/day?date=" + day);
+                Matcher b = Pattern.compile("\"start\":\"([^\"]+)\",\"end\":\"[^\"]+\",\"position\":\"([^\"]*)\"").matcher(dayList);
+                while (b.find()) {
+                    listed++;
+                    if (perPositionSlot.merge(b.group(2) + "@" + b.group(1), 1, Integer::sum) > 1) {
+                        positionClashes++;
+                    }
+                }
+            }
+            for (long dc : dcs) {
+                Map<String, Integer> perTerminalSlot = new HashMap<>();
+                String daily = get(admin, "/api/detention-centres/" + dc + "/daily?date=" + day);
+                Matcher b = Pattern.compile("\"start\":\"([^\"]+)\",.*?\"terminal\":\"([^\"]*)\"").matcher(daily);
+                while (b.find()) {
+                    if (perTerminalSlot.merge(b.group(2) + "@" + b.group(1), 1, Integer::sum) > 1) {
+                        terminalClashes++;
+                    }
+                }
+            }
+            print(outcomes, all.size(), seconds, latencies, booked.get(), listed, positionClashes, terminalClashes);
+        }
+    }
+
+    /** A lawyer's first choices are in random order; a full slot makes them try the next, up to three. */
+    boolean book(Lawyer l, List<Long> centres, List<String> starts, LocalDate day, ConcurrentLinkedQueue<Outcome> all) {
+        Random random = new Random(l.n());
+        for (int attempt = 0; attempt < 3; attempt++) {
+            long centre = centres.get(random.nextInt(centres.size()));
+            String start = starts.get(random.nextInt(starts.size()));
+            long t = System.nanoTime();
+            HttpResponse<String> r;
+            try {
+                r = send(l.session(), "POST", "/api/bookings", "{\"detaineeId\":" + l.detaineeId() + ",\"caseId\":"
+                        + l.caseId() + ",\"centreId\":" + centre + ",\"date\":\"" + day + "\",\"start\":\"" + start
+                        + "\",\"slots\":1" + (attempt == 0 ? ",\"documentIds\":" + l.letters() : "") + "}");
+            } catch (Exception e) {
+                all.add(new Outcome(-1, e.getClass().getSimpleName(), System.nanoTime() - t));
+                return false;
+            }
+            long nanos = System.nanoTime() - t;
+            String rule = r.statusCode() == 409 ? r.body().replaceAll(".*\"rule\":\"([^\"]+)\".*", "$1") : null;
+            all.add(new Outcome(r.statusCode(), rule, nanos));
+            if (r.statusCode() == 201) {
+                return true;
+            }
+            if (!"slot-taken".equals(rule) && !"no-detainee-terminal".equals(rule)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    Lawyer prepare(Session admin, int n, long dc, long firm) throws Exception {
+        long detainee = id(send(admin, "POST", "/api/detainees", "{\"detentionCentreId\":" + dc + ",\"code\":\"RUSH-" + n
+                + "\",\"name\":\"在押人员" + n + "\",\"gender\":\"MALE\"}"));
+        long c = id(send(admin, "POST", "/api/cases", "{\"caseNo\":\"RUSH-" + n + "\",\"detaineeId\":" + detainee
+                + ",\"charge\":\"盗窃罪\",\"stage\":\"TRIAL\"}"));
+        String user = "rush" + n;
+        HttpResponse<String> reg = send(null, "POST", "/api/registrations", "{\"name\":\"律师" + n + "\",\"idCardNo\":\""
+                + idCard(n) + "\",\"licenceNo\":\"" + String.format("144012020%08d", n) + "\",\"lawFirmId\":" + firm
+                + ",\"mobile\":\"13900139000\",\"username\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}");
+        if (reg.statusCode() != 201) {
+            throw new IllegalStateException("registration " + n + ": " + reg.body());
+        }
+        long lawyerId = Long.parseLong(reg.body().replaceAll(".*\"lawyerId\":(\\d+).*", "$1"));
+        send(admin, "POST", "/api/qualifications/" + lawyerId + "/verify", "{}");
+        Session s = signIn(user);
+        List<Long> letters = List.of(upload(s, "AUTHORISATION_LETTER"), upload(s, "FIRM_LETTER"));
+        return new Lawyer(n, lawyerId, detainee, c, dc, s, letters);
+    }
+
+    long upload(Session s, String kind) throws Exception {
+        HttpRequest r = HttpRequest.newBuilder(URI.create(base + "/api/documents?kind=" + kind + "&fileName=x.pdf"))
+                .header("Cookie", s.cookie()).header("X-CSRF-Token", s.csrf()).header("Content-Type", "application/pdf")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(PDF)).build();
+        return id(http.send(r, HttpResponse.BodyHandlers.ofString()));
+    }
+
+    static String idCard(int n) {
+        String first = String.format("44010619%02d%02d%02d%03d", 70 + n % 25, 1 + n % 12, 1 + n % 28, n % 1000);
+        int[] w = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (first.charAt(i) - '0') * w[i];
+        }
+        return first + "10X98765432".charAt(sum % 11);
+    }
+
+    Session signIn(String user) throws Exception {
+        HttpResponse<String> r = send(null, "POST", "/api/session", "{\"username\":\"" + user + "\",\"password\":\""
+                + PASSWORD + "\"}");
+        if (r.statusCode() != 200) {
+            return null;
+        }
+        String cookie = r.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        return new Session(cookie, r.body().replaceAll(".*\"csrfToken\":\"([^\"]+)\".*", "$1"));
+    }
+
+    Session awaitSignIn(String user) throws Exception {
+        for (int i = 0; i < 600; i++) {
+            try {
+                Session s = signIn(user);
+                if (s != null) {
+                    return s;
+                }
+            } catch (java.io.IOException notYet) {
+                // HTTPS restarts once
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException(user + " cannot sign in");
+    }
+
+    javax.net.ssl.SSLContext awaitTrust(Distribution site) throws Exception {
+        for (int i = 0; i < 600; i++) {
+            try {
+                return site.trust();
+            } catch (java.io.IOException notYet) {
+                Thread.sleep(200);
+            }
+        }
+        throw new IllegalStateException("no HTTPS");
+    }
+
+    HttpResponse<String> send(Session s, String method, String path, String json) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (s != null) {
+            b.header("Cookie", s.cookie()).header("X-CSRF-Token", s.csrf());
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    String get(Session s, String path) throws Exception {
+        return send(s, "GET", path, null).body();
+    }
+
+    static long id(HttpResponse<String> r) {
+        Matcher m = ID.matcher(r.body());
+        if (r.statusCode() >= 300 || !m.find()) {
+            throw new IllegalStateException("expected a created resource: " + r.statusCode() + " " + r.body());
+        }
+        return Long.parseLong(m.group(1));
+    }
+
+    static List<Long> ids(String json) {
+        List<Long> out = new ArrayList<>();
+        Matcher m = Pattern.compile("\\{\"id\":(\\d+)").matcher(json);
+        while (m.find()) {
+            out.add(Long.parseLong(m.group(1)));
+        }
+        return out;
+    }
+
+    void print(Map<String, Integer> outcomes, int requests, double seconds, long[] latencies, int booked, int listed,
+            int positionClashes, int terminalClashes) throws Exception {
+        double rps = requests / seconds;
+        double p50 = latencies[(int) (latencies.length * 0.50)] / 1e6;
+        double p95 = latencies[(int) (latencies.length * 0.95)] / 1e6;
+        double p99 = latencies[Math.min(latencies.length - 1, (int) (latencies.length * 0.99))] / 1e6;
+        double max = latencies[latencies.length - 1] / 1e6;
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "%nRelease rush: %d lawyers, %d concurrent clients, up to 3 attempts each%n",
+                lawyers, clients));
+        out.append(String.format(Locale.ROOT, "  requests %d in %.2f s: %.0f requests/s%n", requests, seconds, rps));
+        out.append(String.format(Locale.ROOT, "  latency p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n", p50, p95,
+                p99, max));
+        out.append(String.format(Locale.ROOT, "  lawyers who got a slot: %d; bookings the site lists for the day: %d%n",
+                booked, listed));
+        outcomes.forEach((k, v) -> out.append(String.format(Locale.ROOT, "  %-32s %6d%n", k, v)));
+        out.append(String.format(Locale.ROOT, "  double-booked positions: %d, double-booked detainee terminals: %d%n",
+                positionClashes, terminalClashes));
+        out.append(String.format(Locale.ROOT, "  target >= 1000 requests/s: %s; p99 < 100 ms: %s; zero double bookings: %s%n",
+                rps >= 1000 ? "PASS" : "FAIL", p99 < 100 ? "PASS" : "FAIL",
+                positionClashes == 0 && terminalClashes == 0 && booked == listed ? "PASS" : "FAIL"));
+        System.out.print(out);
+        Files.writeString(dir.resolve("rush-results.txt"), out.toString());
+    }
+}
