@@ -201,7 +201,7 @@ public final class Rush {
             try {
                 r = send(l.session(), "POST", "/api/bookings", "{\"detaineeId\":" + l.detaineeId() + ",\"caseId\":"
                         + l.caseId() + ",\"centreId\":" + centre + ",\"date\":\"" + day + "\",\"start\":\"" + start
-                        + "\",\"slots\":1" + (attempt == 0 ? ",\"documentIds\":" + l.letters() : "") + "}");
+                        + "\",\"slots\":1,\"documentIds\":" + l.letters() + "}");
             } catch (Exception e) {
                 all.add(new Outcome(-1, e.getClass().getSimpleName(), System.nanoTime() - t));
                 return false;

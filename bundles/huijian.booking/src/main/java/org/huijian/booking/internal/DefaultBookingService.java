@@ -95,6 +95,10 @@ public class DefaultBookingService implements BookingService {
     private final List<DetentionRegistry> registries = new CopyOnWriteArrayList<>();
     private final List<Notifier> notifiers = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService timer;
+    private final Memo<Long, List<Long>> positionsOf;
+    private final Memo<Long, List<Long>> terminalsOf;
+    private final Memo<Long, List<Long>> linksOf;
+    private final Memo<List<Object>, List<TimeRange>> openingOf;
 
     @Activate
     public DefaultBookingService(@Reference BookingUnit unit, @Reference SiteService site,
@@ -118,6 +122,10 @@ public class DefaultBookingService implements BookingService {
             t.setDaemon(true);
             return t;
         });
+        this.positionsOf = new Memo<>(5000, this::loadPositions);
+        this.terminalsOf = new Memo<>(5000, this::loadTerminals);
+        this.linksOf = new Memo<>(5000, c -> site.linkedDetentionCentres(c).stream().map(DetentionCentre::id).toList());
+        this.openingOf = new Memo<>(5000, k -> site.openingOn((Long) k.get(0), (LocalDate) k.get(1)));
         if (schedule) {
             timer.scheduleWithFixedDelay(this::housekeeping, 30, 30, TimeUnit.SECONDS);
         }
@@ -165,7 +173,7 @@ public class DefaultBookingService implements BookingService {
         List<Long> terminals = terminals(detentionCentreId);
         occupancy.ensureLoaded(date, allocator::loadHolds);
         List<Slot> slots = new ArrayList<>();
-        for (LocalDateTime[] s : rules.calendar().slots(date, site.openingOn(centreId, date))) {
+        for (LocalDateTime[] s : rules.calendar().slots(date, opening(centreId, date))) {
             List<LocalDateTime> ticks = Calendar.ticks(s[0], s[1]);
             int freePositions = (int) positions.stream()
                     .filter(p -> occupancy.free(Occupancy.POSITION, p, ticks, 0)).count();
@@ -200,7 +208,9 @@ public class DefaultBookingService implements BookingService {
         requireLinked(r.centreId(), detainee.detentionCentreId());
 
         rules.window(r.date(), now());
-        LocalDateTime end = rules.hours(start, slots, site.openingOn(r.centreId(), r.date()));
+        LocalDateTime end = rules.hours(start, slots, opening(r.centreId(), r.date()));
+        // In a rush most requests are for slots already gone: say so from memory, before the per-lawyer rules.
+        capacity(r.centreId(), detainee.detentionCentreId(), start, end);
         List<Long> documents = r.documentIds() == null ? List.of() : r.documentIds();
         boolean letters = checkLetters(lawyerId, documents);
         checkLawyerAndCase(lawyerId, c, letters);
@@ -221,6 +231,21 @@ public class DefaultBookingService implements BookingService {
                 (initial == BookingStatus.APPROVED ? "预约已通过：" : "预约已提交，待审批：") + b.reference(),
                 describe(b));
         return b;
+    }
+
+    /** Refuses at once when no position or no detainee terminal is free for the whole time. */
+    private void capacity(long centreId, long detentionCentreId, LocalDateTime start, LocalDateTime end) {
+        occupancy.ensureLoaded(start.toLocalDate(), allocator::loadHolds);
+        List<LocalDateTime> ticks = Calendar.ticks(start, end);
+        if (positions(centreId).stream().noneMatch(p -> occupancy.free(Occupancy.POSITION, p, ticks, 0))) {
+            throw new BookingRefusedException("slot-taken", "every position of the centre is taken at "
+                    + start.toLocalTime() + " on " + start.toLocalDate() + "; choose another time or join the waiting list");
+        }
+        if (terminals(detentionCentreId).stream().noneMatch(t -> occupancy.free(Occupancy.TERMINAL, t, ticks, 0))) {
+            throw new BookingRefusedException("no-detainee-terminal", "every detainee terminal of the detention "
+                    + "centre is in use at " + start.toLocalTime() + " on " + start.toLocalDate()
+                    + "; choose another time or join the waiting list");
+        }
     }
 
     private void checkLawyerAndCase(long lawyerId, Case c, boolean letters) {
@@ -353,7 +378,7 @@ public class DefaultBookingService implements BookingService {
         int slots = (int) (java.time.Duration.between(b.start(), b.end()).toMinutes() / policy.slotMinutes());
         LocalDateTime newStart = date.atTime(start);
         rules.window(date, now());
-        LocalDateTime newEnd = rules.hours(newStart, slots, site.openingOn(b.centreId(), date));
+        LocalDateTime newEnd = rules.hours(newStart, slots, opening(b.centreId(), date));
         rules.detaineeAvailable(unavailability(b.detaineeId(), newStart, newEnd));
         Booking moved = allocate(new Allocator.Candidate(actor, b.lawyerId(), b.detaineeId(), b.caseId(), b.centreId(),
                 b.detentionCentreId(), newStart, newEnd, b.status(), null, b.id(), positions(b.centreId()),
@@ -652,7 +677,7 @@ public class DefaultBookingService implements BookingService {
     }
 
     private Booking bookFirstFree(WaitlistEntry w) {
-        List<TimeRange> opening = site.openingOn(w.centreId(), w.date());
+        List<TimeRange> opening = opening(w.centreId(), w.date());
         LocalDateTime now = now();
         for (LocalDateTime[] s : rules.calendar().slots(w.date(), opening)) {
             if (!s[0].isAfter(now)) {
@@ -700,7 +725,7 @@ public class DefaultBookingService implements BookingService {
     }
 
     private Booking moveOrCancel(Actor actor, Booking b, Unavailability u) {
-        List<TimeRange> opening = site.openingOn(b.centreId(), b.start().toLocalDate());
+        List<TimeRange> opening = opening(b.centreId(), b.start().toLocalDate());
         int slots = (int) (java.time.Duration.between(b.start(), b.end()).toMinutes() / policy.slotMinutes());
         for (LocalDateTime[] s : rules.calendar().slots(b.start().toLocalDate(), opening)) {
             LocalDateTime end = rules.calendar().end(s[0], slots, opening);
@@ -832,15 +857,27 @@ public class DefaultBookingService implements BookingService {
     }
 
     private void requireLinked(long centreId, long detentionCentreId) {
-        if (site.linkedDetentionCentres(centreId).stream().map(DetentionCentre::id)
-                .noneMatch(id -> id == detentionCentreId)) {
+        site.centre(centreId);
+        if (!linksOf.get(centreId).contains(detentionCentreId)) {
             throw new BookingRefusedException("not-linked", "this centre is not linked to the detainee's detention "
                     + "centre; choose a centre that serves it");
         }
     }
 
-    /** The centre's enabled positions that have an enabled lawyer terminal. */
     List<Long> positions(long centreId) {
+        return positionsOf.get(centreId);
+    }
+
+    List<Long> terminals(long detentionCentreId) {
+        return terminalsOf.get(detentionCentreId);
+    }
+
+    List<TimeRange> opening(long centreId, LocalDate date) {
+        return openingOf.get(List.of(centreId, date));
+    }
+
+    /** The centre's enabled positions that have an enabled lawyer terminal. */
+    private List<Long> loadPositions(long centreId) {
         List<Terminal> terminals = site.terminals();
         return site.positions(centreId).stream().filter(Position::enabled)
                 .filter(p -> terminals.stream().anyMatch(t -> t.kind() == TerminalKind.LAWYER && t.enabled()
@@ -849,7 +886,7 @@ public class DefaultBookingService implements BookingService {
     }
 
     /** The detention centre's enabled detainee terminals. */
-    List<Long> terminals(long detentionCentreId) {
+    private List<Long> loadTerminals(long detentionCentreId) {
         return site.terminals().stream().filter(t -> t.kind() == TerminalKind.DETAINEE && t.enabled()
                 && t.detentionCentreId() != null && t.detentionCentreId() == detentionCentreId).map(Terminal::id)
                 .toList();

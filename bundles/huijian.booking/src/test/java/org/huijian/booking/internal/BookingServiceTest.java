@@ -99,6 +99,8 @@ class BookingServiceTest {
 
     @Test
     void noLawyerInTwoPlacesAndNoDetaineeInTwoMeetings() {
+        f.site.createTerminal(ADMIN, new org.huijian.site.TerminalSpec("D02", "在押分机02",
+                org.huijian.site.TerminalKind.DETAINEE, null, f.dc.id(), null));
         f.bookings.request(f.a, f.request(f.detainee1, f.case1, TUESDAY, 14, 0, 2, lettersA));
         assertEquals("lawyer-busy",
                 refused(() -> f.bookings.request(f.a, f.request(f.detainee2, f.case2, TUESDAY, 15, 0, 1, lettersA))));
