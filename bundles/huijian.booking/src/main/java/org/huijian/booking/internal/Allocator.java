@@ -245,24 +245,37 @@ final class Allocator implements AutoCloseable {
             e.setReference(reference(c.start().toLocalDate(), e.getId()));
             em.persist(new BookingEventEntity(e.getId(), now, c.actor().username(), null, c.status(), c.reason()));
         }
-        for (LocalDateTime t : p.ticks()) {
-            hold(em, Occupancy.POSITION, p.position(), t, e.getId());
-            hold(em, Occupancy.TERMINAL, p.terminal(), t, e.getId());
-            hold(em, Occupancy.LAWYER, c.lawyerId(), t, e.getId());
-            hold(em, Occupancy.DETAINEE, c.detaineeId(), t, e.getId());
-        }
         em.flush();
+        holds(em, e.getId(), p, c);
         return e.toApi();
+    }
+
+    /** Inserts the booking's holds as one JDBC batch on the transaction's own connection. */
+    private static void holds(EntityManager em, long bookingId, Planned p, Candidate c) {
+        java.sql.Connection connection = (java.sql.Connection) org.apache.openjpa.persistence.OpenJPAPersistence.cast(em)
+                .getConnection();
+        try (java.sql.PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO HJ_SLOT_HOLD (RESOURCE_KIND, RESOURCE_ID, TICK, BOOKING_ID) VALUES (?, ?, ?, ?)")) {
+            for (LocalDateTime t : p.ticks()) {
+                java.sql.Timestamp tick = java.sql.Timestamp.valueOf(t);
+                for (Object[] held : new Object[][] { { Occupancy.POSITION, p.position() },
+                        { Occupancy.TERMINAL, p.terminal() }, { Occupancy.LAWYER, c.lawyerId() },
+                        { Occupancy.DETAINEE, c.detaineeId() } }) {
+                    insert.setString(1, (String) held[0]);
+                    insert.setLong(2, (Long) held[1]);
+                    insert.setTimestamp(3, tick);
+                    insert.setLong(4, bookingId);
+                    insert.addBatch();
+                }
+            }
+            insert.executeBatch();
+        } catch (java.sql.SQLException e) {
+            throw new javax.persistence.PersistenceException("holding the slot failed: " + e.getMessage(), e);
+        }
     }
 
     static String reference(LocalDate day, long id) {
         return String.format("YY%s-%06d", day.toString().replace("-", ""), id);
-    }
-
-    private static void hold(EntityManager em, String kind, long id, LocalDateTime tick, long bookingId) {
-        em.createNativeQuery("INSERT INTO HJ_SLOT_HOLD (RESOURCE_KIND, RESOURCE_ID, TICK, BOOKING_ID) VALUES (?1, ?2, ?3, ?4)")
-                .setParameter(1, kind).setParameter(2, id).setParameter(3, java.sql.Timestamp.valueOf(tick))
-                .setParameter(4, bookingId).executeUpdate();
     }
 
     private void remember(Planned p, Booking b) {

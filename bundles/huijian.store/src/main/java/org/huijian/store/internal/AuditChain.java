@@ -52,11 +52,29 @@ final class AuditChain {
      * entity manager of any persistence unit on the site database.
      */
     AuditEvent append(EntityManager em, AuditEntry entry) {
+        return appendAll(em, List.of(entry)).get(0);
+    }
+
+    /** Appends several events in order, reading the chain's head once. */
+    List<AuditEvent> appendAll(EntityManager em, List<AuditEntry> entries) {
+        if (entries.isEmpty()) {
+            return List.of();
+        }
         @SuppressWarnings("unchecked")
         List<Object[]> last = em.createNativeQuery("SELECT SEQ, HASH FROM HJ_AUDIT_EVENT ORDER BY SEQ DESC")
                 .setMaxResults(1).getResultList();
-        long seq = last.isEmpty() ? 1 : ((Number) last.get(0)[0]).longValue() + 1;
+        long seq = last.isEmpty() ? 0 : ((Number) last.get(0)[0]).longValue();
         String prevHash = last.isEmpty() ? GENESIS : (String) last.get(0)[1];
+        List<AuditEvent> out = new java.util.ArrayList<>(entries.size());
+        for (AuditEntry entry : entries) {
+            AuditEvent e = seal(em, entry, ++seq, prevHash);
+            out.add(e);
+            prevHash = e.hash();
+        }
+        return out;
+    }
+
+    private AuditEvent seal(EntityManager em, AuditEntry entry, long seq, String prevHash) {
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         AuditEvent unsealed = new AuditEvent(seq, at, cut(entry.actor().username(), 64), cut(entry.actor().origin(), 100),
                 cut(entry.action(), 64), cut(entry.target(), 200), cut(entry.detail(), 1000), prevHash, null);

@@ -135,9 +135,7 @@ public class Database implements Store {
             chain.lock(em);
             T r = work.apply(em);
             em.flush();
-            for (AuditEntry entry : audits.apply(r)) {
-                sealed.add(chain.append(em, entry));
-            }
+            sealed.addAll(chain.appendAll(em, audits.apply(r)));
             return r;
         });
         if (!sealed.isEmpty()) {
