@@ -160,6 +160,11 @@ public final class Rush {
                 outcomes.merge(o.status() + (o.rule() == null ? "" : " " + o.rule()), 1, Integer::sum);
             }
             long[] latencies = all.stream().mapToLong(Outcome::nanos).sorted().toArray();
+            Map<String, long[]> byOutcome = new TreeMap<>();
+            for (String key : outcomes.keySet()) {
+                byOutcome.put(key, all.stream().filter(o -> key.equals(o.status() + (o.rule() == null ? "" : " " + o.rule())))
+                        .mapToLong(Outcome::nanos).sorted().toArray());
+            }
 
             // No position and no detainee terminal given twice: read back what the site holds.
             int positionClashes = 0;
@@ -186,7 +191,7 @@ public final class Rush {
                     }
                 }
             }
-            print(outcomes, all.size(), seconds, latencies, booked.get(), listed, positionClashes, terminalClashes);
+            print(outcomes, byOutcome, all.size(), seconds, latencies, booked.get(), listed, positionClashes, terminalClashes);
         }
     }
 
@@ -322,7 +327,7 @@ public final class Rush {
         return out;
     }
 
-    void print(Map<String, Integer> outcomes, int requests, double seconds, long[] latencies, int booked, int listed,
+    void print(Map<String, Integer> outcomes, Map<String, long[]> byOutcome, int requests, double seconds, long[] latencies, int booked, int listed,
             int positionClashes, int terminalClashes) throws Exception {
         double rps = requests / seconds;
         double p50 = latencies[(int) (latencies.length * 0.50)] / 1e6;
@@ -337,7 +342,11 @@ public final class Rush {
                 p99, max));
         out.append(String.format(Locale.ROOT, "  lawyers who got a slot: %d; bookings the site lists for the day: %d%n",
                 booked, listed));
-        outcomes.forEach((k, v) -> out.append(String.format(Locale.ROOT, "  %-32s %6d%n", k, v)));
+        outcomes.forEach((k, v) -> {
+            long[] l = byOutcome.get(k);
+            out.append(String.format(Locale.ROOT, "  %-32s %6d   p50 %7.1f ms  p99 %7.1f ms%n", k, v,
+                    l[(int) (l.length * 0.5)] / 1e6, l[Math.min(l.length - 1, (int) (l.length * 0.99))] / 1e6));
+        });
         out.append(String.format(Locale.ROOT, "  double-booked positions: %d, double-booked detainee terminals: %d%n",
                 positionClashes, terminalClashes));
         out.append(String.format(Locale.ROOT, "  target >= 1000 requests/s: %s; p99 < 100 ms: %s; zero double bookings: %s%n",

@@ -17,6 +17,9 @@ public interface AccountService {
 
     Account account(String username);
 
+    /** The accounts that belong to a lawyer (usually one). */
+    List<Account> accountsOf(long lawyerId);
+
     /** Creates an account; the password must meet the site's password policy. */
     Account create(Actor actor, AccountSpec spec, char[] password);
 

@@ -24,6 +24,12 @@ public interface Store {
      */
     int migrate(String module, ClassLoader scripts);
 
+    /**
+     * Runs {@code work} in a transaction of {@code unit} that records nothing in the audit chain and so does not
+     * wait for other audited writes: for data that is not a privileged action (e.g. a stored notification).
+     */
+    <T> T transact(EntityManagerFactory unit, Function<EntityManager, T> work);
+
     /** Runs {@code work} outside a transaction. */
     <T> T read(EntityManagerFactory unit, Function<EntityManager, T> work);
 

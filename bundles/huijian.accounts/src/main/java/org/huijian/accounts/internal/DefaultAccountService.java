@@ -99,6 +99,11 @@ public class DefaultAccountService implements AccountService {
     }
 
     @Override
+    public List<Account> accountsOf(long lawyerId) {
+        return store.findByLawyer(lawyerId).stream().map(AccountRecord::toAccount).toList();
+    }
+
+    @Override
     public Account create(Actor actor, AccountSpec spec, char[] password) {
         return create(actor, spec, password, false);
     }

@@ -17,6 +17,11 @@ public interface AccountStore {
 
     Optional<AccountRecord> find(String username);
 
+    /** The records that belong to a lawyer. Stores with many accounts should answer from an index. */
+    default List<AccountRecord> findByLawyer(long lawyerId) {
+        return list().stream().filter(r -> r.lawyerId() != null && r.lawyerId() == lawyerId).toList();
+    }
+
     /**
      * Inserts a new record (its {@code id} is ignored and assigned).
      *

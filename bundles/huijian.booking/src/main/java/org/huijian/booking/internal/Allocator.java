@@ -44,10 +44,12 @@ final class Allocator implements AutoCloseable {
      * @param replacing the booking being moved (reschedule), or 0
      * @param positions the centre's usable positions, in order of preference
      * @param terminals the detention centre's usable detainee terminals, in order of preference
+     * @param letters the lawyer's authorisation letter and law firm's letter that came with the request, to
+     *        keep on file for the case with the booking; empty for none
      */
     record Candidate(Actor actor, long lawyerId, long detaineeId, long caseId, long centreId, long detentionCentreId,
             LocalDateTime start, LocalDateTime end, BookingStatus status, String reason, long replacing,
-            List<Long> positions, List<Long> terminals) {
+            List<Long> positions, List<Long> terminals, List<Long> letters) {
     }
 
     private record Pending(Candidate candidate, CompletableFuture<Booking> result) {
@@ -215,7 +217,8 @@ final class Allocator implements AutoCloseable {
                 Booking b = bookings.get(i);
                 audits.add(new AuditEntry(c.actor(), c.replacing() == 0 ? "booking.request" : "booking.reschedule",
                         "booking:" + b.reference(), b.start() + "–" + b.end().toLocalTime() + " position "
-                                + b.positionId() + " terminal " + b.detaineeTerminalId() + " " + b.status()));
+                                + b.positionId() + " terminal " + b.detaineeTerminalId() + " " + b.status()
+                                + (c.letters().isEmpty() ? "" : " letters " + c.letters())));
             }
             return audits;
         });
@@ -247,7 +250,28 @@ final class Allocator implements AutoCloseable {
         }
         em.flush();
         holds(em, e.getId(), p, c);
+        if (!c.letters().isEmpty()) {
+            letters(em, c, now);
+        }
         return e.toApi();
+    }
+
+    /** Keeps the letters on file as the lawyer's authorisation for the case (pending until an approver accepts). */
+    private static void letters(EntityManager em, Candidate c, java.time.Instant now) {
+        org.huijian.booking.internal.entity.AuthorisationEntity a = em.find(
+                org.huijian.booking.internal.entity.AuthorisationEntity.class,
+                new org.huijian.booking.internal.entity.AuthorisationEntity.Key(c.lawyerId(), c.caseId()));
+        if (a == null) {
+            a = new org.huijian.booking.internal.entity.AuthorisationEntity(c.lawyerId(), c.caseId(), now);
+            em.persist(a);
+        }
+        for (Long id : c.letters()) {
+            org.huijian.booking.internal.entity.DocumentEntity d = em.find(
+                    org.huijian.booking.internal.entity.DocumentEntity.class, id);
+            org.huijian.booking.DocumentKind kind = d.toApi().kind();
+            a.letters(kind == org.huijian.booking.DocumentKind.AUTHORISATION_LETTER ? id : null,
+                    kind == org.huijian.booking.DocumentKind.FIRM_LETTER ? id : null, now);
+        }
     }
 
     /** Inserts the booking's holds as one JDBC batch on the transaction's own connection. */

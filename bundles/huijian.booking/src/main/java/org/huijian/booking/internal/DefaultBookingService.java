@@ -135,6 +135,7 @@ public class DefaultBookingService implements BookingService {
     void deactivate() {
         timer.shutdownNow();
         allocator.close();
+        notify.close();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -153,6 +154,10 @@ public class DefaultBookingService implements BookingService {
 
     void removeNotifier(Notifier notifier) {
         notifiers.remove(notifier);
+    }
+
+    Notifications notifications() {
+        return notify;
     }
 
     Policy policy() {
@@ -223,10 +228,7 @@ public class DefaultBookingService implements BookingService {
         Booking b = allocate(new Allocator.Candidate(actor, lawyerId, detainee.id(), c.id(), r.centreId(),
                 detainee.detentionCentreId(), start, end, initial,
                 policy.autoApprove() ? "approved automatically: every rule passed" : null, 0, positions(r.centreId()),
-                terminals(detainee.detentionCentreId())));
-        if (letters) {
-            recordLetters(actor, lawyerId, c.id(), documents);
-        }
+                terminals(detainee.detentionCentreId()), letters ? documents : List.of()));
         notify.lawyer(lawyerId, initial == BookingStatus.APPROVED ? "booking.approved" : "booking.submitted",
                 (initial == BookingStatus.APPROVED ? "预约已通过：" : "预约已提交，待审批：") + b.reference(),
                 describe(b));
@@ -280,24 +282,6 @@ public class DefaultBookingService implements BookingService {
                 || !checks.ok(), "documentIds", "attach both the authorisation letter and the law firm's letter");
         checks.done();
         return kinds.contains(DocumentKind.AUTHORISATION_LETTER) && kinds.contains(DocumentKind.FIRM_LETTER);
-    }
-
-    private void recordLetters(Actor actor, long lawyerId, long caseId, List<Long> documents) {
-        unit.write(em -> {
-            AuthorisationEntity a = em.find(AuthorisationEntity.class, new AuthorisationEntity.Key(lawyerId, caseId));
-            if (a == null) {
-                a = new AuthorisationEntity(lawyerId, caseId, clock.instant());
-                em.persist(a);
-            }
-            for (Long id : documents) {
-                DocumentEntity d = em.find(DocumentEntity.class, id);
-                DocumentKind kind = d.toApi().kind();
-                a.letters(kind == DocumentKind.AUTHORISATION_LETTER ? id : null, kind == DocumentKind.FIRM_LETTER ? id : null,
-                        clock.instant());
-            }
-            return a;
-        }, a -> new AuditEntry(actor, "authorisation.letters", "lawyer:" + lawyerId + "/case:" + caseId,
-                "documents " + documents));
     }
 
     private Booking allocate(Allocator.Candidate candidate) {
@@ -382,7 +366,7 @@ public class DefaultBookingService implements BookingService {
         rules.detaineeAvailable(unavailability(b.detaineeId(), newStart, newEnd));
         Booking moved = allocate(new Allocator.Candidate(actor, b.lawyerId(), b.detaineeId(), b.caseId(), b.centreId(),
                 b.detentionCentreId(), newStart, newEnd, b.status(), null, b.id(), positions(b.centreId()),
-                terminals(b.detentionCentreId())));
+                terminals(b.detentionCentreId()), List.of()));
         occupancy.reset();
         notify.lawyer(b.lawyerId(), "booking.moved", "预约时间已变更：" + b.reference(), describe(moved));
         offerFreedSlot(b);
@@ -691,7 +675,8 @@ public class DefaultBookingService implements BookingService {
                 return allocate(new Allocator.Candidate(Actor.SYSTEM, w.lawyerId(), w.detaineeId(), w.caseId(),
                         w.centreId(), w.detentionCentreId(), s[0], end,
                         policy.autoApprove() ? BookingStatus.APPROVED : BookingStatus.PENDING_APPROVAL,
-                        "offered from the waiting list", 0, positions(w.centreId()), terminals(w.detentionCentreId())));
+                        "offered from the waiting list", 0, positions(w.centreId()), terminals(w.detentionCentreId()),
+                        List.of()));
             } catch (BookingRefusedException taken) {
                 // try the next slot
             }
@@ -736,7 +721,7 @@ public class DefaultBookingService implements BookingService {
             try {
                 Booking moved = allocate(new Allocator.Candidate(actor, b.lawyerId(), b.detaineeId(), b.caseId(),
                         b.centreId(), b.detentionCentreId(), s[0], end, b.status(), "detainee unavailable: " + u.reason(),
-                        b.id(), positions(b.centreId()), terminals(b.detentionCentreId())));
+                        b.id(), positions(b.centreId()), terminals(b.detentionCentreId()), List.of()));
                 occupancy.reset();
                 notify.lawyer(b.lawyerId(), "booking.moved", "在押人员无法按时到场，预约已改期：" + b.reference(),
                         "原因：" + u.reason() + "\n" + describe(moved));

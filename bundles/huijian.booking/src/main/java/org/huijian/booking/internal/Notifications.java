@@ -2,6 +2,9 @@ package org.huijian.booking.internal;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.huijian.accounts.Account;
 import org.huijian.accounts.AccountService;
@@ -11,14 +14,24 @@ import org.huijian.notify.Notifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Tells a lawyer (every account of theirs) through every registered notifier; never fails the caller. */
-final class Notifications {
+/**
+ * Tells a lawyer (every account of theirs) through every registered notifier, on a thread of its own with a
+ * bounded queue, so a request never waits for the inbox, the mail server or an SMS gateway; never fails the
+ * caller. A full queue drops the notification and says so in the log.
+ */
+final class Notifications implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Notifications.class);
 
     private final AccountService accounts;
     private final DirectoryService directory;
     private final Supplier<List<Notifier>> notifiers;
     private final Clock clock;
+    private final ThreadPoolExecutor sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(10_000), r -> {
+                Thread t = new Thread(r, "huijian-booking-notify");
+                t.setDaemon(true);
+                return t;
+            }, (task, pool) -> LOG.warn("Notification queue full (10000 waiting): a notification was dropped"));
 
     Notifications(AccountService accounts, DirectoryService directory, Supplier<List<Notifier>> notifiers, Clock clock) {
         this.accounts = accounts;
@@ -28,20 +41,29 @@ final class Notifications {
     }
 
     void lawyer(long lawyerId, String topic, String subject, String body) {
-        try {
-            String mobile = directory.lawyer(lawyerId).mobile();
-            for (Account a : accounts.accounts()) {
-                if (a.lawyerId() != null && a.lawyerId() == lawyerId && !a.disabled()) {
-                    send(a, mobile, topic, subject, body);
+        java.time.Instant at = clock.instant();
+        sender.execute(() -> {
+            try {
+                String mobile = directory.lawyer(lawyerId).mobile();
+                for (Account a : accounts.accountsOf(lawyerId)) {
+                    if (!a.disabled()) {
+                        send(a, mobile, new Notification(a.username(), topic, subject, body, at));
+                    }
                 }
+            } catch (RuntimeException e) {
+                LOG.warn("Could not notify lawyer {} of {}: {}", lawyerId, topic, e.toString());
             }
-        } catch (RuntimeException e) {
-            LOG.warn("Could not notify lawyer {} of {}: {}", lawyerId, topic, e.toString());
-        }
+        });
     }
 
-    private void send(Account a, String mobile, String topic, String subject, String body) {
-        Notification n = new Notification(a.username(), topic, subject, body, clock.instant());
+    /** Waits until everything queued so far was handed to the notifiers (for tests). */
+    void flush() throws InterruptedException {
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        sender.execute(done::countDown);
+        done.await(30, TimeUnit.SECONDS);
+    }
+
+    private void send(Account a, String mobile, Notification n) {
         Notifier.Recipient to = new Notifier.Recipient(a.username(), a.displayName(), a.email(), mobile);
         for (Notifier notifier : notifiers.get()) {
             try {
@@ -50,5 +72,10 @@ final class Notifications {
                 LOG.warn("Notifier {} failed for {}: {}", notifier.channel(), a.username(), e.toString());
             }
         }
+    }
+
+    @Override
+    public void close() {
+        sender.shutdown();
     }
 }

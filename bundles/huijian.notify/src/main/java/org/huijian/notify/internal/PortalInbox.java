@@ -46,10 +46,10 @@ public class PortalInbox implements Notifier, Inbox {
 
     @Override
     public void deliver(Notification notification, Recipient recipient) {
-        store.write(emf, em -> {
+        store.transact(emf, em -> {
             em.persist(new MessageEntity(notification));
             return null;
-        }, x -> null);
+        });
     }
 
     @Override
@@ -62,7 +62,7 @@ public class PortalInbox implements Notifier, Inbox {
 
     @Override
     public void markRead(Actor actor, long messageId) {
-        store.write(emf, em -> {
+        store.transact(emf, em -> {
             MessageEntity m = em.find(MessageEntity.class, messageId);
             if (m == null) {
                 throw new NotFoundException("message", messageId);
@@ -72,6 +72,6 @@ public class PortalInbox implements Notifier, Inbox {
             }
             m.read(clock.instant());
             return m;
-        }, x -> null);
+        });
     }
 }

@@ -144,6 +144,11 @@ public class Database implements Store {
         return result;
     }
 
+    @Override
+    public <T> T transact(EntityManagerFactory unit, Function<EntityManager, T> work) {
+        return inTransaction(unit, work);
+    }
+
     /** Appends one audit event in a transaction of its own. */
     public AuditEvent append(AuditEntry entry) {
         AuditEvent sealed = inTransaction(emf, em -> {

@@ -36,6 +36,12 @@ public class JpaAccountStore implements AccountStore {
     }
 
     @Override
+    public List<AccountRecord> findByLawyer(long lawyerId) {
+        return db.read(em -> em.createNamedQuery("Account.byLawyer", AccountEntity.class).setParameter("lawyerId", lawyerId)
+                .getResultList().stream().map(AccountEntity::toRecord).toList());
+    }
+
+    @Override
     public AccountRecord insert(AccountRecord record, AuditEntry audit) {
         return db.write(em -> {
             if (byUsername(em, record.username()).isPresent()) {

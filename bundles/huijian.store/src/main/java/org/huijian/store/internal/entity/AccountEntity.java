@@ -22,6 +22,7 @@ import org.huijian.core.Role;
 @NamedQueries({
         @NamedQuery(name = "Account.all", query = "SELECT a FROM AccountEntity a ORDER BY a.username"),
         @NamedQuery(name = "Account.byUsername", query = "SELECT a FROM AccountEntity a WHERE a.username = :username"),
+        @NamedQuery(name = "Account.byLawyer", query = "SELECT a FROM AccountEntity a WHERE a.lawyerId = :lawyerId"),
         @NamedQuery(name = "Account.withRole", query = "SELECT a FROM AccountEntity a WHERE a.roles LIKE :pattern")
 })
 public class AccountEntity {
