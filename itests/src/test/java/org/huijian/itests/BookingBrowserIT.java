@@ -17,8 +17,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -35,15 +33,7 @@ class BookingBrowserIT extends SiteTestBase {
 
     @BeforeAll
     static void openBrowser() throws Exception {
-        Path profile = Files.createTempDirectory("huijian-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + profile, "--window-size=1280,1000", "--lang=zh-CN");
-        options.setAcceptInsecureCerts(true);
-        browser = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build(), options);
+        browser = Browsers.chromium(1280, 1000);
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         letter = Files.createTempFile("letter", ".pdf");
         Files.write(letter, "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".getBytes());
@@ -81,16 +71,6 @@ class BookingBrowserIT extends SiteTestBase {
         e.sendKeys(text);
     }
 
-    private static String idCard() {
-        String first = "44010619870909123";
-        int[] w = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (first.charAt(i) - '0') * w[i];
-        }
-        return first + "10X98765432".charAt(sum % 11);
-    }
-
     @Test
     void registerVerifyBookApproveCancel() throws Exception {
         // 1. Register in the portal.
@@ -98,7 +78,7 @@ class BookingBrowserIT extends SiteTestBase {
         browser.navigate().refresh();
         click("register-link");
         type("register-form-name", "何晓东");
-        type("register-form-idCardNo", idCard());
+        type("register-form-idCardNo", TestData.idCard("44010619870909123"));
         type("register-form-licenceNo", "14401201810000099");
         new Select(visible("register-form-lawFirmId")).selectByIndex(1);
         type("register-form-mobile", "13800138099");

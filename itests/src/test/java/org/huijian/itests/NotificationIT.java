@@ -39,13 +39,7 @@ class NotificationIT extends SiteTestBase {
         Api admin = signedIn("admin");
         String firms = site.api().get("/api/registrations/law-firms").body();
         long firm = Long.parseLong(firms.replaceAll("(?s).*?\"id\":(\\d+).*", "$1"));
-        String idCard = "44010619900307001";
-        int[] w = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (idCard.charAt(i) - '0') * w[i];
-        }
-        idCard += "10X98765432".charAt(sum % 11);
+        String idCard = TestData.idCard("44010619900307001");
         Api.Reply reg = site.api().post("/api/registrations", "{\"name\":\"黄晓明\",\"idCardNo\":\"" + idCard
                 + "\",\"licenceNo\":\"14401201910000077\",\"lawFirmId\":" + firm + ",\"mobile\":\"13900139077\","
                 + "\"username\":\"huang.xm\",\"password\":\"" + PASSWORD + "\",\"email\":\"huang@example.org\"}");

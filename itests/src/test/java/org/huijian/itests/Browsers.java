@@ -1,0 +1,26 @@
+package org.huijian.itests;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/** Debian's headless Chromium, driven by its own ChromeDriver, trusting the site's self-signed certificate. */
+final class Browsers {
+    private Browsers() {
+    }
+
+    static ChromeDriver chromium(int width, int height) throws IOException {
+        Path profile = Files.createTempDirectory("huijian-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--user-data-dir=" + profile, "--window-size=" + width + "," + height, "--lang=zh-CN");
+        options.setAcceptInsecureCerts(true);
+        return new ChromeDriver(new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build(), options);
+    }
+}
