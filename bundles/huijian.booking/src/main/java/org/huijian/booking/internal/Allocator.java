@@ -136,7 +136,12 @@ final class Allocator implements AutoCloseable {
             return;
         }
         try {
+            long started = System.nanoTime();
             List<Booking> stored = write(planned);
+            long ms = (System.nanoTime() - started) / 1_000_000;
+            if (ms > 200) {
+                LOG.info("Wrote a batch of {} bookings in {} ms ({} waiting)", planned.size(), ms, queue.size());
+            }
             for (int i = 0; i < planned.size(); i++) {
                 remember(planned.get(i), stored.get(i));
                 planned.get(i).pending().result().complete(stored.get(i));

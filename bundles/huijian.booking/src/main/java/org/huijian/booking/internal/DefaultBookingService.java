@@ -95,6 +95,8 @@ public class DefaultBookingService implements BookingService {
     private final List<DetentionRegistry> registries = new CopyOnWriteArrayList<>();
     private final List<Notifier> notifiers = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService timer;
+    private final java.util.concurrent.Semaphore checking = new java.util.concurrent.Semaphore(
+            Math.max(2, Runtime.getRuntime().availableProcessors() * 2), true);
     private final Memo<Long, List<Long>> positionsOf;
     private final Memo<Long, List<Long>> terminalsOf;
     private final Memo<Long, List<Long>> linksOf;
@@ -195,6 +197,24 @@ public class DefaultBookingService implements BookingService {
 
     @Override
     public Booking request(Actor actor, BookingRequest r) {
+        Allocator.Candidate candidate;
+        // Only a few requests run the rules at once; the others wait in line (fairly) instead of competing for
+        // the processor with the allocator that writes the bookings.
+        checking.acquireUninterruptibly();
+        try {
+            candidate = checked(actor, r);
+        } finally {
+            checking.release();
+        }
+        Booking b = allocate(candidate);
+        boolean approved = b.status() == BookingStatus.APPROVED;
+        notify.lawyer(b.lawyerId(), approved ? "booking.approved" : "booking.submitted",
+                (approved ? "预约已通过：" : "预约已提交，待审批：") + b.reference(), describe(b));
+        return b;
+    }
+
+    /** Runs every rule; returns what the allocator needs. */
+    private Allocator.Candidate checked(Actor actor, BookingRequest r) {
         actor.require(LAWYER, SITE_ADMIN, APPROVER);
         new Checks().required("(body)", r).done();
         new Checks().required("detaineeId", r.detaineeId()).required("caseId", r.caseId())
@@ -225,14 +245,10 @@ public class DefaultBookingService implements BookingService {
         rules.detaineeAvailable(unavailability(detainee.id(), start, end));
 
         BookingStatus initial = policy.autoApprove() ? BookingStatus.APPROVED : BookingStatus.PENDING_APPROVAL;
-        Booking b = allocate(new Allocator.Candidate(actor, lawyerId, detainee.id(), c.id(), r.centreId(),
+        return new Allocator.Candidate(actor, lawyerId, detainee.id(), c.id(), r.centreId(),
                 detainee.detentionCentreId(), start, end, initial,
                 policy.autoApprove() ? "approved automatically: every rule passed" : null, 0, positions(r.centreId()),
-                terminals(detainee.detentionCentreId()), letters ? documents : List.of()));
-        notify.lawyer(lawyerId, initial == BookingStatus.APPROVED ? "booking.approved" : "booking.submitted",
-                (initial == BookingStatus.APPROVED ? "预约已通过：" : "预约已提交，待审批：") + b.reference(),
-                describe(b));
-        return b;
+                terminals(detainee.detentionCentreId()), letters ? documents : List.of());
     }
 
     /** Refuses at once when no position or no detainee terminal is free for the whole time. */
