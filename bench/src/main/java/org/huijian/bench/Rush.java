@@ -46,6 +46,7 @@ public final class Rush {
 
     final int lawyers = Integer.getInteger("rush.lawyers", 2000);
     final int clients = Integer.getInteger("rush.clients", 64);
+    final int warmUp = Integer.getInteger("rush.warmup", 500);
     final Path dir = Path.of(System.getProperty("bench.directory", "target"));
     HttpClient http;
     String base;
@@ -71,11 +72,19 @@ public final class Rush {
                     .set("org.huijian.accounts", "kdfIterations", "20000")
                     .set("org.huijian.booking", "autoApprove", "true")
                     .set("org.huijian.booking", "releaseTime", "23:59")
+                    .set("org.ops4j.pax.web", "org.ops4j.pax.web.server.maxThreads", System.getProperty("rush.threads", "200"))
                     .env("HUIJIAN_ADMIN_PASSWORD", PASSWORD);
+            if (System.getProperty("rush.jvm") != null) { // e.g. a flight recording of the run
+                site.env("EXTRA_JAVA_OPTS", System.getProperty("rush.jvm"));
+            }
             site.start();
             site.awaitHealthy(Duration.ofMinutes(2));
             http = HttpClient.newBuilder().sslContext(awaitTrust(site)).connectTimeout(Duration.ofSeconds(10))
-                    .executor(Executors.newFixedThreadPool(16)).build();
+                    .executor(Executors.newFixedThreadPool(16, r -> {
+                        Thread t = new Thread(r, "rush-http");
+                        t.setDaemon(true); // lets the benchmark end
+                        return t;
+                    })).build();
             base = site.https();
             Session admin = awaitSignIn("admin");
             while (!get(admin, "/api/centres").contains("\"GZ-TH\"") || signIn("lawyer") == null) {
@@ -123,15 +132,23 @@ public final class Rush {
             site.set("org.huijian.booking", "windowDays", Integer.toString(ahead))
                     .set("org.huijian.booking", "releaseTime", release.toLocalTime().toString());
             System.out.println("Slots of " + day + " are released at " + release.toLocalTime() + " (site time); waiting");
-            List<String> starts = new ArrayList<>();
-            String avail = get(people.get(0).session(), "/api/availability?centreId=" + centresOfDc.get(dcs.get(0)).get(0)
-                    + "&detentionCentreId=" + dcs.get(0) + "&date=" + day);
-            Matcher m = Pattern.compile("\"start\":\"[^T]+T(\\d\\d:\\d\\d)").matcher(avail);
-            while (m.find()) {
-                starts.add(m.group(1));
-            }
+            List<String> starts = starts(people.get(0), centresOfDc.get(dcs.get(0)).get(0), dcs.get(0), day);
+            // A site that has run for a while is warm: the lawyers of the warm-up book the day before first
+            // (other slots, other day), the way real traffic keeps the booking path compiled and cached.
+            Thread.sleep(10_000); // the new release time restarts the booking component
             if (starts.isEmpty()) {
-                throw new IllegalStateException("no slots on " + day + ": " + avail);
+                throw new IllegalStateException("no slots on " + day);
+            }
+            LocalDate warmDay = day.minusDays(1);
+            while (warmDay.isAfter(today) && starts(people.get(0), centresOfDc.get(dcs.get(0)).get(0), dcs.get(0), warmDay).isEmpty()) {
+                warmDay = warmDay.minusDays(1);
+            }
+            List<Lawyer> warmers = people.subList(0, Math.min(warmUp, people.size()));
+            if (warmDay.isAfter(today) && !warmers.isEmpty()) {
+                List<String> warmStarts = starts(people.get(0), centresOfDc.get(dcs.get(0)).get(0), dcs.get(0), warmDay);
+                ConcurrentLinkedQueue<Outcome> warm = new ConcurrentLinkedQueue<>();
+                press(warmers, centresOfDc, warmStarts, warmDay, warm, new AtomicInteger());
+                System.out.printf(Locale.ROOT, "Warm-up: %d lawyers sent %d requests for %s%n", warmers.size(), warm.size(), warmDay);
             }
             while (LocalDateTime.now(ZONE).isBefore(release.plusNanos(300_000_000))) {
                 Thread.sleep(50);
@@ -139,23 +156,9 @@ public final class Rush {
             Map<String, Integer> outcomes = new TreeMap<>();
             ConcurrentLinkedQueue<Outcome> all = new ConcurrentLinkedQueue<>();
             AtomicInteger booked = new AtomicInteger();
-            ExecutorService pool = Executors.newFixedThreadPool(clients);
-            CountDownLatch done = new CountDownLatch(people.size());
             long t0 = System.nanoTime();
-            for (Lawyer l : people) {
-                pool.submit(() -> {
-                    try {
-                        if (book(l, centresOfDc.get(l.detentionCentreId()), starts, day, all)) {
-                            booked.incrementAndGet();
-                        }
-                    } finally {
-                        done.countDown();
-                    }
-                });
-            }
-            done.await();
+            press(people, centresOfDc, starts, day, all, booked);
             double seconds = (System.nanoTime() - t0) / 1e9;
-            pool.shutdown();
             for (Outcome o : all) {
                 outcomes.merge(o.status() + (o.rule() == null ? "" : " " + o.rule()), 1, Integer::sum);
             }
@@ -193,6 +196,37 @@ public final class Rush {
             }
             print(outcomes, byOutcome, all.size(), seconds, latencies, booked.get(), listed, positionClashes, terminalClashes);
         }
+    }
+
+    /** Every lawyer books at once through {@code clients} connections; returns when all are answered. */
+    void press(List<Lawyer> people, Map<Long, List<Long>> centresOfDc, List<String> starts, LocalDate day,
+            ConcurrentLinkedQueue<Outcome> all, AtomicInteger booked) throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        CountDownLatch done = new CountDownLatch(people.size());
+        for (Lawyer l : people) {
+            pool.submit(() -> {
+                try {
+                    if (book(l, centresOfDc.get(l.detentionCentreId()), starts, day, all)) {
+                        booked.incrementAndGet();
+                    }
+                } finally {
+                    done.countDown();
+                }
+            });
+        }
+        done.await();
+        pool.shutdown();
+    }
+
+    /** The start times of a day's slots, as a lawyer sees them. */
+    List<String> starts(Lawyer l, long centre, long dc, LocalDate day) throws Exception {
+        String avail = get(l.session(), "/api/availability?centreId=" + centre + "&detentionCentreId=" + dc + "&date=" + day);
+        List<String> starts = new ArrayList<>();
+        Matcher m = Pattern.compile("\"start\":\"[^T]+T(\\d\\d:\\d\\d)").matcher(avail);
+        while (m.find()) {
+            starts.add(m.group(1));
+        }
+        return starts;
     }
 
     /** A lawyer's first choices are in random order; a full slot makes them try the next, up to three. */

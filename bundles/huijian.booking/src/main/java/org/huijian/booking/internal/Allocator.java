@@ -37,6 +37,7 @@ import org.slf4j.LoggerFactory;
 final class Allocator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Allocator.class);
     private static final int BATCH = 64;
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
     /**
      * A request that passed the rules.
@@ -137,10 +138,12 @@ final class Allocator implements AutoCloseable {
         }
         try {
             long started = System.nanoTime();
+            long cpu = CPU.getCurrentThreadCpuTime();
             List<Booking> stored = write(planned);
             long ms = (System.nanoTime() - started) / 1_000_000;
-            if (ms > 200) {
-                LOG.info("Wrote a batch of {} bookings in {} ms ({} waiting)", planned.size(), ms, queue.size());
+            if (ms > 100) {
+                LOG.info("Wrote a batch of {} bookings in {} ms, {} ms of it on the processor ({} waiting)",
+                        planned.size(), ms, (CPU.getCurrentThreadCpuTime() - cpu) / 1_000_000, queue.size());
             }
             for (int i = 0; i < planned.size(); i++) {
                 remember(planned.get(i), stored.get(i));

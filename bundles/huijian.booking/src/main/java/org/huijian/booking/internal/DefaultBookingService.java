@@ -13,7 +13,9 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -95,8 +97,6 @@ public class DefaultBookingService implements BookingService {
     private final List<DetentionRegistry> registries = new CopyOnWriteArrayList<>();
     private final List<Notifier> notifiers = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService timer;
-    private final java.util.concurrent.Semaphore checking = new java.util.concurrent.Semaphore(
-            Math.max(2, Runtime.getRuntime().availableProcessors() * 2), true);
     private final Memo<Long, List<Long>> positionsOf;
     private final Memo<Long, List<Long>> terminalsOf;
     private final Memo<Long, List<Long>> linksOf;
@@ -197,16 +197,7 @@ public class DefaultBookingService implements BookingService {
 
     @Override
     public Booking request(Actor actor, BookingRequest r) {
-        Allocator.Candidate candidate;
-        // Only a few requests run the rules at once; the others wait in line (fairly) instead of competing for
-        // the processor with the allocator that writes the bookings.
-        checking.acquireUninterruptibly();
-        try {
-            candidate = checked(actor, r);
-        } finally {
-            checking.release();
-        }
-        Booking b = allocate(candidate);
+        Booking b = allocate(checked(actor, r));
         boolean approved = b.status() == BookingStatus.APPROVED;
         notify.lawyer(b.lawyerId(), approved ? "booking.approved" : "booking.submitted",
                 (approved ? "预约已通过：" : "预约已提交，待审批：") + b.reference(), describe(b));
@@ -237,12 +228,12 @@ public class DefaultBookingService implements BookingService {
         // In a rush most requests are for slots already gone: say so from memory, before the per-lawyer rules.
         capacity(r.centreId(), detainee.detentionCentreId(), start, end);
         List<Long> documents = r.documentIds() == null ? List.of() : r.documentIds();
-        boolean letters = checkLetters(lawyerId, documents);
-        checkLawyerAndCase(lawyerId, c, letters);
-        rules.dailyLimit(unit.read(em -> em.createNamedQuery("Booking.countOfLawyerDay", Long.class)
-                .setParameter("lawyerId", lawyerId).setParameter("from", r.date().atStartOfDay())
-                .setParameter("to", r.date().plusDays(1).atStartOfDay()).setParameter("live", LIVE).getSingleResult()));
-        rules.detaineeAvailable(unavailability(detainee.id(), start, end));
+        // Everything the per-lawyer rules need, read in one go (one entity manager, not one per question).
+        Facts f = unit.read(em -> facts(em, lawyerId, c.id(), documents, detainee.id(), start, end));
+        boolean letters = checkLetters(lawyerId, documents, f);
+        checkLawyerAndCase(c, letters, f);
+        rules.dailyLimit(f.bookedThatDay());
+        rules.detaineeAvailable(withRegistries(f.unavailable(), detainee.id(), start, end));
 
         BookingStatus initial = policy.autoApprove() ? BookingStatus.APPROVED : BookingStatus.PENDING_APPROVAL;
         return new Allocator.Candidate(actor, lawyerId, detainee.id(), c.id(), r.centreId(),
@@ -266,18 +257,42 @@ public class DefaultBookingService implements BookingService {
         }
     }
 
-    private void checkLawyerAndCase(long lawyerId, Case c, boolean letters) {
-        rules.qualified(qualification(lawyerId), clock.instant());
+    /** What the per-lawyer rules need to know, read with one entity manager. */
+    private record Facts(Map<Long, DocumentEntity> documents, QualificationEntity qualification, long completed,
+            AuthorisationEntity authorisation, long bookedThatDay, List<Unavailability> unavailable) {
+    }
+
+    /** The facts about a lawyer and a case; the day's count and the detainee's absences only when {@code from} is given. */
+    private Facts facts(EntityManager em, long lawyerId, long caseId, List<Long> documents, long detaineeId,
+            LocalDateTime from, LocalDateTime to) {
+        Map<Long, DocumentEntity> docs = new HashMap<>();
+        for (Long id : documents) {
+            DocumentEntity d = id == null ? null : em.find(DocumentEntity.class, id);
+            if (d != null) {
+                docs.put(id, d);
+            }
+        }
+        long completed = em.createNamedQuery("Booking.countCompleted", Long.class).setParameter("lawyerId", lawyerId)
+                .setParameter("caseId", caseId).getSingleResult();
+        long booked = from == null ? 0 : em.createNamedQuery("Booking.countOfLawyerDay", Long.class)
+                .setParameter("lawyerId", lawyerId).setParameter("from", from.toLocalDate().atStartOfDay())
+                .setParameter("to", from.toLocalDate().plusDays(1).atStartOfDay()).setParameter("live", LIVE)
+                .getSingleResult();
+        List<Unavailability> absent = from == null ? List.of() : storedUnavailability(em, detaineeId, from, to);
+        return new Facts(docs, em.find(QualificationEntity.class, lawyerId), completed,
+                em.find(AuthorisationEntity.class, new AuthorisationEntity.Key(lawyerId, caseId)), booked, absent);
+    }
+
+    private void checkLawyerAndCase(Case c, boolean letters, Facts f) {
+        rules.qualified(f.qualification() == null ? null : f.qualification().toApi(), clock.instant());
         rules.caseAllowsRemote(c);
-        rules.firstMeeting(unit.read(em -> em.createNamedQuery("Booking.countCompleted", Long.class)
-                .setParameter("lawyerId", lawyerId).setParameter("caseId", c.id()).getSingleResult()) > 0);
-        AuthorisationEntity auth = unit.read(em -> em.find(AuthorisationEntity.class,
-                new AuthorisationEntity.Key(lawyerId, c.id())));
+        rules.firstMeeting(f.completed() > 0);
+        AuthorisationEntity auth = f.authorisation();
         rules.authorised(auth == null ? null : (auth.complete() ? auth.status() : null), letters);
     }
 
     /** Whether the documents are the lawyer's two letters; bad document ids are input errors. */
-    private boolean checkLetters(long lawyerId, List<Long> documents) {
+    private boolean checkLetters(long lawyerId, List<Long> documents, Facts f) {
         if (documents.isEmpty()) {
             return false;
         }
@@ -285,7 +300,7 @@ public class DefaultBookingService implements BookingService {
         Checks checks = new Checks();
         for (int i = 0; i < documents.size(); i++) {
             Long id = documents.get(i);
-            DocumentEntity d = id == null ? null : unit.read(em -> em.find(DocumentEntity.class, id));
+            DocumentEntity d = id == null ? null : f.documents().get(id);
             if (d == null) {
                 checks.fail("documentIds[" + i + "]", "no document " + id);
             } else if (d.lawyerId() == null || d.lawyerId() != lawyerId) {
@@ -571,7 +586,7 @@ public class DefaultBookingService implements BookingService {
                     + detainee.detentionCentreId());
         }
         rules.window(r.date(), now());
-        checkLawyerAndCase(lawyerId, c, false);
+        checkLawyerAndCase(c, false, unit.read(em -> facts(em, lawyerId, c.id(), List.of(), 0, null, null)));
         int slots = r.slots() == null ? 1 : r.slots();
         return unit.write(em -> {
             if (!em.createNamedQuery("Waitlist.same").setParameter("lawyerId", lawyerId)
@@ -754,9 +769,20 @@ public class DefaultBookingService implements BookingService {
     }
 
     List<Unavailability> unavailability(long detaineeId, LocalDateTime from, LocalDateTime to) {
-        List<Unavailability> out = new ArrayList<>(unit.read(em -> em.createNamedQuery("Unavailability.overlapping",
-                UnavailabilityEntity.class).setParameter("detainee", detaineeId).setParameter("from", from)
-                .setParameter("to", to).getResultList().stream().map(UnavailabilityEntity::toApi).toList()));
+        return withRegistries(unit.read(em -> storedUnavailability(em, detaineeId, from, to)), detaineeId, from, to);
+    }
+
+    private static List<Unavailability> storedUnavailability(EntityManager em, long detaineeId, LocalDateTime from,
+            LocalDateTime to) {
+        return em.createNamedQuery("Unavailability.overlapping", UnavailabilityEntity.class)
+                .setParameter("detainee", detaineeId).setParameter("from", from).setParameter("to", to)
+                .getResultList().stream().map(UnavailabilityEntity::toApi).toList();
+    }
+
+    /** Adds what the detention registries report to what was entered here. */
+    private List<Unavailability> withRegistries(List<Unavailability> stored, long detaineeId, LocalDateTime from,
+            LocalDateTime to) {
+        List<Unavailability> out = new ArrayList<>(stored);
         for (DetentionRegistry r : registries) {
             try {
                 out.addAll(r.unavailability(detaineeId, from, to));
@@ -798,6 +824,11 @@ public class DefaultBookingService implements BookingService {
                 offerFreedSlot(b);
             }
             remind(now);
+            // The day released next is read into memory before its rush, not by the rush's first request.
+            LocalDate next = now.toLocalDate().plusDays(policy.windowDays());
+            if (!now.isBefore(rules.calendar().releasedAt(next).minusMinutes(1))) {
+                occupancy.ensureLoaded(next, allocator::loadHolds);
+            }
         } catch (RuntimeException e) {
             LOG.error("Booking housekeeping failed", e);
         }
