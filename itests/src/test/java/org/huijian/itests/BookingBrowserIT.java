@@ -137,11 +137,17 @@ class BookingBrowserIT extends SiteTestBase {
         assertTrue(ref.find(), done.getText());
         String reference = ref.group();
 
-        // 4. The approver approves it.
+        // 4. The approver reads the letters that came with it in the document viewer, then approves it.
         String bookingId = admin.get("/api/bookings/pending").body().replaceAll("(?s).*\\{\"id\":(\\d+),\"reference\":\""
                 + reference + "\".*", "$1");
         signIn("approver", PASSWORD);
         click("nav-approvals");
+        WebElement letterButton = wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("[id^='letter-" + bookingId + "-']")));
+        assertTrue(letterButton.getText().contains("委托书") || letterButton.getText().contains("律所公函"), letterButton.getText());
+        letterButton.click();
+        WebElement content = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("document-content")));
+        assertTrue(content.getAttribute("src").matches(".*/api/documents/\\d+/content"), content.getAttribute("src"));
         click("approve-" + bookingId);
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("approve-" + bookingId)));
 
