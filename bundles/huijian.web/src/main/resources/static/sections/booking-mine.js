@@ -10,16 +10,17 @@ registerPortalPage({
   id: 'bookings', capability: 'booking', titleKey: 'nav.myBookings', navId: 'nav-my-bookings', order: 20, render: renderMine,
 });
 
-/** Statuses in which the lawyer may still cancel or move a booking (the server also checks the 24 h limit). */
+/** Statuses in which the lawyer may still cancel or move a booking, up to the site's cut-off before the start. */
 const CHANGEABLE = ['PENDING_APPROVAL', 'APPROVED'];
 const WAITLIST_OPEN = ['WAITING', 'OFFERED'];
 
 async function renderMine(container) {
   const title = h('h1', { tabindex: '-1' }, t('mine.title'));
   container.replaceChildren(title, loading());
-  let centres = [], detentionCentres = [];
+  let centres = [], detentionCentres = [], policy = null;
   try {
-    [centres, detentionCentres] = await Promise.all([api.get('/centres'), api.get('/detention-centres')]);
+    [centres, detentionCentres, policy] = await Promise.all([api.get('/centres'), api.get('/detention-centres'),
+      api.get('/booking-policy').catch(() => null)]);
   } catch (error) {
     container.replaceChildren(title, errorBox(error));
     return;
@@ -58,9 +59,25 @@ async function renderMine(container) {
     }
   };
 
+  // The cut-off in the site's own time (bookings are in site time, whatever the phone's zone is).
+  const siteNow = () => new Date().toLocaleString('sv-SE', { timeZone: policy?.zone || undefined }).replace(' ', 'T').slice(0, 16);
+  const cutoffOf = x => {
+    const start = new Date(`${String(x.start).slice(0, 16)}:00Z`);
+    start.setUTCHours(start.getUTCHours() - (policy?.cancelCutoffHours ?? 0));
+    return start.toISOString().slice(0, 16);
+  };
+
   function actions(x) {
-    const open = CHANGEABLE.includes(x.status);
-    return h('span', { class: 'row-actions' },
+    let open = CHANGEABLE.includes(x.status);
+    let note = null;
+    if (open && policy) {
+      const until = cutoffOf(x);
+      open = siteNow() < until;
+      note = h('span', { class: 'muted small', id: `changeable-${x.id}` }, open
+        ? t('mine.changeableUntil', { when: `${dateOf(until)} ${timeOf(until)}` })
+        : t('mine.pastCutoff', { hours: policy.cancelCutoffHours }));
+    }
+    return h('span', { class: 'row-actions' }, note,
       open ? button(t('mine.cancel'), () => cancel(x), { kind: 'small', id: `cancel-${x.id}`,
         'aria-label': t('mine.cancelNamed', { reference: x.reference }) }) : null,
       open ? button(t('mine.reschedule'), () => reschedule(x), { kind: 'small', id: `reschedule-${x.id}`,

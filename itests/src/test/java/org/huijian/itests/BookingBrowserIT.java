@@ -157,6 +157,9 @@ class BookingBrowserIT extends SiteTestBase {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("my-bookings-table"), "已批准"));
         Api lawyerApi = signedIn("he.xiaodong");
         assertTrue(lawyerApi.get("/api/me/messages").body().contains("预约已通过：" + reference));
+        // The site's 24 h cut-off, in site time: the booking starts at least two days ahead, so it can still change.
+        String until = browser.findElement(By.id("changeable-" + bookingId)).getText();
+        assertTrue(until.startsWith("可取消或改期至 " + day.minusDays(1)), until);
         click("cancel-" + bookingId);
         type("cancel-form-reason", "当事人已委托其他律师");
         click("cancel-form-submit");

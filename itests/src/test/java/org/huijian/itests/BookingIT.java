@@ -170,6 +170,17 @@ class BookingIT extends SiteTestBase {
     }
 
     @Test
+    void lawyersReadTheSitesBookingPolicyAndStrangersDoNot() throws Exception {
+        Api.Reply policy = lawyers.get(0).get("/api/booking-policy");
+        assertEquals(200, policy.status(), policy.body());
+        for (String expected : List.of("\"zone\":\"Asia/Shanghai\"", "\"cancelCutoffHours\":24", "\"slotMinutes\":60",
+                "\"windowDays\":")) {
+            assertTrue(policy.body().contains(expected), expected + " in " + policy.body());
+        }
+        assertEquals(401, site.api().get("/api/booking-policy").status());
+    }
+
+    @Test
     void badUploadsAndBadRequestsAreRefusedAndNothingIsStored() throws Exception {
         Api lawyer = lawyers.get(0);
         Api.Reply notPdf = upload(lawyer, "AUTHORISATION_LETTER", "fake.pdf", "<html>hello</html>".getBytes(), "application/pdf");

@@ -12,7 +12,7 @@ public record Policy(ZoneId zone, int slotMinutes, int maxSlots, int windowStart
         boolean interpreterRemote, List<String> approvalRequiredCharges, int waitlistOfferMinutes, int reminderHours,
         long maxDocumentBytes, int queueCapacity) {
 
-    static Policy of(BookingConfig c) {
+    public static Policy of(BookingConfig c) {
         if (c.slotMinutes() < 15 || c.slotMinutes() % 15 != 0) {
             throw new IllegalArgumentException("slotMinutes must be a multiple of 15, is " + c.slotMinutes());
         }
