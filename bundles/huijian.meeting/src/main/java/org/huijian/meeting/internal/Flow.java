@@ -125,6 +125,21 @@ final class Flow {
         return f;
     }
 
+    /** A copy to try an action on: the live flow is replaced only once the copy's changes are stored. */
+    Flow copy() {
+        Flow f = new Flow(booked, settings);
+        f.state = state;
+        f.readyAt = readyAt;
+        f.connectedAt = connectedAt;
+        f.limitAt = limitAt;
+        f.limit = limit;
+        f.endedAt = endedAt;
+        f.endReason = endReason;
+        f.offlineSince.putAll(offlineSince);
+        f.warned.addAll(warned);
+        return f;
+    }
+
     // ---- what the terminals do ----
 
     /** The detainee terminal presses Ready (就位). Pressing it again changes nothing. */
