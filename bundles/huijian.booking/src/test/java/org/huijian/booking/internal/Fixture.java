@@ -53,41 +53,41 @@ import org.huijian.store.internal.TestDb;
  * detention centre with one detainee terminal, two verified lawyers, two detainees with a case each. The
  * clock stands on Monday 2026-11-30 10:00 in Shanghai and can be moved.
  */
-final class Fixture implements AutoCloseable {
-    static final String PASSWORD = "Fixture-Pass-2026";
-    static final Actor ADMIN = new Actor("admin", Set.of(Role.SITE_ADMIN), "test");
-    static final Actor APPROVER = new Actor("approver", Set.of(Role.APPROVER), "test");
-    static final LocalDate TUESDAY = LocalDate.of(2026, 12, 1);
+public final class Fixture implements AutoCloseable {
+    public static final String PASSWORD = "Fixture-Pass-2026";
+    public static final Actor ADMIN = new Actor("admin", Set.of(Role.SITE_ADMIN), "test");
+    public static final Actor APPROVER = new Actor("approver", Set.of(Role.APPROVER), "test");
+    public static final LocalDate TUESDAY = LocalDate.of(2026, 12, 1);
 
-    final TestDb db;
-    final EntityManagerFactory bookingEmf;
-    final JpaSiteService site;
-    final JpaDirectoryService directory;
-    final JpaAuditLog audit;
-    final DefaultAccountService accounts;
-    final MutableClock clock = new MutableClock(LocalDateTime.of(2026, 11, 30, 10, 0));
-    final BookingUnit unit;
-    final DefaultBookingService bookings;
-    final DefaultDocumentService documents;
-    final DefaultQualificationService qualifications;
-    final Centre centre;
-    final DetentionCentre dc;
-    final List<Position> positions = new ArrayList<>();
-    final LawFirm firm;
-    final long lawyerA;
-    final long lawyerB;
-    final Actor a;
-    final Actor b;
-    final Detainee detainee1;
-    final Detainee detainee2;
-    final Case case1;
-    final Case case2;
+    public final TestDb db;
+    public final EntityManagerFactory bookingEmf;
+    public final JpaSiteService site;
+    public final JpaDirectoryService directory;
+    public final JpaAuditLog audit;
+    public final DefaultAccountService accounts;
+    public final MutableClock clock = new MutableClock(LocalDateTime.of(2026, 11, 30, 10, 0));
+    public final BookingUnit unit;
+    public final DefaultBookingService bookings;
+    public final DefaultDocumentService documents;
+    public final DefaultQualificationService qualifications;
+    public final Centre centre;
+    public final DetentionCentre dc;
+    public final List<Position> positions = new ArrayList<>();
+    public final LawFirm firm;
+    public final long lawyerA;
+    public final long lawyerB;
+    public final Actor a;
+    public final Actor b;
+    public final Detainee detainee1;
+    public final Detainee detainee2;
+    public final Case case1;
+    public final Case case2;
 
-    Fixture(Path dir) throws SQLException {
+    public Fixture(Path dir) throws SQLException {
         this(dir, Policy.defaults());
     }
 
-    Fixture(Path dir, Policy policy) throws SQLException {
+    public Fixture(Path dir, Policy policy) throws SQLException {
         db = new TestDb(dir);
         bookingEmf = new PersistenceProviderImpl().createEntityManagerFactory("huijian-booking",
                 Map.of("openjpa.ConnectionFactory", db.dataSource, "javax.persistence.nonJtaDataSource", db.dataSource,
@@ -135,29 +135,29 @@ final class Fixture implements AutoCloseable {
                 CaseStage.TRIAL, "广州市天河区人民法院", false, false));
     }
 
-    long register(String name, String idFirst17, String licence, String username) {
+    public long register(String name, String idFirst17, String licence, String username) {
         String id = idFirst17 + IdCard.checkCharacter(idFirst17);
         return qualifications.register(new LawyerRegistration(name, id, licence, firm.id(), "13800138000", username,
                 PASSWORD, null, null), "test").lawyerId();
     }
 
     /** The two letters for a lawyer, uploaded as real (minimal) PDFs. */
-    List<Long> letters(Actor lawyer) {
+    public List<Long> letters(Actor lawyer) {
         return List.of(documents.store(lawyer, null, DocumentKind.AUTHORISATION_LETTER, "委托书.pdf", pdf()).id(),
                 documents.store(lawyer, null, DocumentKind.FIRM_LETTER, "律所公函.pdf", pdf()).id());
     }
 
-    static ByteArrayInputStream pdf() {
+    public static ByteArrayInputStream pdf() {
         return new ByteArrayInputStream(("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n"
                 + "%%EOF\n").getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    BookingRequest request(Detainee d, Case c, LocalDate date, int hour, int minute, int slots, List<Long> docs) {
+    public BookingRequest request(Detainee d, Case c, LocalDate date, int hour, int minute, int slots, List<Long> docs) {
         return new BookingRequest(null, d.id(), c.id(), centre.id(), date, LocalTime.of(hour, minute), slots, docs);
     }
 
     /** Adds an account of an existing lawyer with the lawyer role (for staff-created lawyers). */
-    void account(String username, long lawyerId) {
+    public void account(String username, long lawyerId) {
         accounts.create(ADMIN, new AccountSpec(username, username, Set.of(Role.LAWYER), lawyerId, null),
                 PASSWORD.toCharArray());
     }
@@ -169,15 +169,15 @@ final class Fixture implements AutoCloseable {
         db.close();
     }
 
-    static final class MutableClock extends Clock {
+    public static final class MutableClock extends Clock {
         private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
         private Instant now;
 
-        MutableClock(LocalDateTime local) {
+        public MutableClock(LocalDateTime local) {
             set(local);
         }
 
-        void set(LocalDateTime local) {
+        public void set(LocalDateTime local) {
             now = local.atZone(ZONE).toInstant();
         }
 
