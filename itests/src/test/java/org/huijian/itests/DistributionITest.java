@@ -35,7 +35,7 @@ import org.osgi.framework.ServiceReference;
 @ExamReactorStrategy(PerClass.class)
 public class DistributionITest extends KarafTestBase {
     static final List<String> BUNDLES = List.of("huijian.api", "huijian.store", "huijian.accounts", "huijian.web",
-            "huijian.shell", "huijian.demo", "huijian.booking", "huijian.notify");
+            "huijian.shell", "huijian.demo", "huijian.booking", "huijian.notify", "huijian.devices", "huijian.meeting");
 
     @Inject
     BundleContext context;
@@ -74,7 +74,8 @@ public class DistributionITest extends KarafTestBase {
     @Test
     public void servicesAreRegistered() throws Exception {
         for (Class<?> type : List.of(SiteService.class, DirectoryService.class, AccountService.class, AuditLog.class,
-                AccountStore.class, HealthCheck.class, Capability.class)) {
+                AccountStore.class, HealthCheck.class, Capability.class, org.huijian.meeting.MeetingService.class,
+                org.huijian.devices.TerminalCredentials.class)) {
             ServiceReference<?> ref = context.getServiceReference(type);
             assertNotNull(type.getSimpleName() + " is registered", ref);
             assertTrue(type.getSimpleName() + " comes from a Huijian bundle",
