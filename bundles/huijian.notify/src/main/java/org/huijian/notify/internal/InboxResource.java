@@ -38,13 +38,13 @@ public class InboxResource implements RestResource {
 
     @GET
     public List<Inbox.Message> messages(@QueryParam("limit") Integer limit) {
-        return inbox.messages(((WebPrincipal) security.getUserPrincipal()).actor(), limit == null ? 50 : limit);
+        return inbox.messages(WebPrincipal.of(security).actor(), limit == null ? 50 : limit);
     }
 
     @POST
     @Path("{id}/read")
     public Response read(@PathParam("id") long id) {
-        inbox.markRead(((WebPrincipal) security.getUserPrincipal()).actor(), id);
+        inbox.markRead(WebPrincipal.of(security).actor(), id);
         return Response.noContent().build();
     }
 }

@@ -45,7 +45,7 @@ public final class Bodies {
     }
 
     static Actor actor(SecurityContext security) {
-        return ((WebPrincipal) security.getUserPrincipal()).actor();
+        return WebPrincipal.of(security).actor();
     }
 
     static <T> T body(T body) {

@@ -65,6 +65,6 @@ public class TerminalCredentialResource implements RestResource {
     }
 
     private org.huijian.core.Actor actor() {
-        return ((WebPrincipal) security.getUserPrincipal()).actor();
+        return WebPrincipal.of(security).actor();
     }
 }

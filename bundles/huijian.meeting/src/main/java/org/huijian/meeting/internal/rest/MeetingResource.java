@@ -97,6 +97,6 @@ public class MeetingResource implements RestResource {
     }
 
     private Actor actor() {
-        return ((WebPrincipal) security.getUserPrincipal()).actor();
+        return WebPrincipal.of(security).actor();
     }
 }

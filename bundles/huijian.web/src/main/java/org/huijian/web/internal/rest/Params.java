@@ -39,6 +39,6 @@ final class Params {
     }
 
     static Actor actor(SecurityContext security) {
-        return ((WebPrincipal) security.getUserPrincipal()).actor();
+        return WebPrincipal.of(security).actor();
     }
 }
