@@ -33,11 +33,13 @@ function shortType(type, status) {
 /**
  * Calls `/api` + path. Returns the parsed JSON body (null for 204). Throws ApiError.
  * Options: `allow401` — the caller handles 401 itself (sign-in); `raw` — the body (a File or Blob) is sent
- * as it is, as application/octet-stream (uploads); `retried` is internal.
+ * as it is, as `contentType` or else application/octet-stream (uploads); `retried` is internal.
  */
 export async function request(method, path, body, options = {}) {
   const headers = { 'Accept': 'application/json, application/problem+json', 'Accept-Language': language };
-  if (body !== undefined) headers['Content-Type'] = options.raw ? 'application/octet-stream' : 'application/json';
+  if (body !== undefined) {
+    headers['Content-Type'] = options.raw ? (options.contentType || 'application/octet-stream') : 'application/json';
+  }
   if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let response;
   try {
@@ -83,7 +85,7 @@ export const api = {
   post: (path, body = {}, options) => request('POST', path, body, options),
   put: (path, body = {}, options) => request('PUT', path, body, options),
   del: (path, options) => request('DELETE', path, undefined, options),
-  /** POSTs a File or Blob as the raw request body. */
+  /** POSTs a File or Blob as the raw request body (options.contentType: its media type). */
   upload: (path, blob, options) => request('POST', path, blob, { ...options, raw: true }),
 };
 

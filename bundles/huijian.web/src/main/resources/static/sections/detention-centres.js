@@ -1,7 +1,8 @@
-// 看守所 — detention centres: list, create, edit; their detainees (在押人员) and cases (案件).
-import { api } from '../api.js';
-import { t } from '../i18n.js';
-import { h, field, makeForm, panel, table, button, notify, loading, errorBox } from '../dom.js';
+// 看守所 — detention centres: list, create, edit; their detainees (在押人员) and cases (案件), entered one by
+// one or imported from a CSV file (check first, then import).
+import { api, query, ApiError } from '../api.js';
+import { t, getLang } from '../i18n.js';
+import { h, field, choiceGroup, makeForm, panel, table, button, notify, loading, errorBox } from '../dom.js';
 import { href } from '../router.js';
 import { registerSection } from './registry.js';
 import { SITE_READERS, placeFields, placeBody, details, backLink, sectionTitle } from './common.js';
@@ -120,7 +121,107 @@ function detaineesPanel(dcId, ctx, casesBox) {
       await refresh();
     },
   }) : null;
-  return panel(t('detainees.title'), list, form ? h('h3', null, t('detainees.add')) : null, form);
+  return panel(t('detainees.title'), list, form ? h('h3', null, t('detainees.add')) : null, form,
+    ctx.canWrite ? importBox(dcId, refresh) : null);
+}
+
+const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+
+/**
+ * 导入 CSV: choose a file → check it (a dry run: the counts, or every problem by line and column) → import it.
+ * The server checks everything again when importing; nothing is stored while any row is wrong.
+ */
+function importBox(dcId, refreshList) {
+  const f = 'detainee-import-form';
+  const result = h('div', { id: 'detainee-import-result', 'aria-live': 'polite' });
+  const template = getLang() === 'en' ? 'templates/detainee-import-en.csv' : 'templates/detainee-import.csv';
+  const form = makeForm({
+    id: f, submitLabel: t('detaineeImport.check'),
+    children: [
+      field(f, { name: 'file', label: t('detaineeImport.file'), type: 'file', required: true, hint: t('detaineeImport.fileHint'),
+        attrs: { accept: '.csv,text/csv' } }),
+      choiceGroup(f, { name: 'mode', legend: t('detaineeImport.mode'), type: 'radio', value: 'create', required: true,
+        choices: [{ value: 'create', label: t('detaineeImport.modeCreate') }, { value: 'update', label: t('detaineeImport.modeUpdate') }] }),
+    ],
+    validate: () => {
+      const file = form.querySelector(`#${f}-file`).files[0];
+      return file && file.size > MAX_IMPORT_BYTES ? [{ field: 'file', message: t('detaineeImport.tooLarge') }] : [];
+    },
+    onSubmit: async values => {
+      const file = form.querySelector(`#${f}-file`).files[0];
+      const path = dryRun => `/detention-centres/${dcId}/detainees/import`
+        + query({ dryRun, mode: values.mode, fileName: file.name });
+      result.replaceChildren(loading());
+      try {
+        const preview = await api.upload(path('true'), file, { contentType: 'text/csv' });
+        showPreview(preview, async confirm => {
+          confirm.disabled = true;
+          try {
+            const done = await api.upload(path('false'), file, { contentType: 'text/csv' });
+            result.replaceChildren(h('div', { class: 'notice done', role: 'status', id: 'detainee-import-done' },
+              h('p', null, t('detaineeImport.done', counts(done)))));
+            form.reset();
+            notify(t('detaineeImport.doneShort', counts(done)));
+            await refreshList();
+          } catch (error) {
+            confirm.disabled = false;
+            if (!showRejected(error)) result.replaceChildren(errorBox(error));
+          }
+        });
+      } catch (error) {
+        if (!showRejected(error)) { result.replaceChildren(); throw error; }
+      }
+    },
+  });
+  // A different file or mode needs a new check.
+  form.addEventListener('change', () => result.replaceChildren());
+
+  function counts(r) {
+    return { file: r.fileName || '', encoding: r.encoding, rows: r.rows,
+      detaineesCreated: r.detaineesCreated, detaineesUpdated: r.detaineesUpdated, detaineesUnchanged: r.detaineesUnchanged,
+      casesCreated: r.casesCreated, casesUpdated: r.casesUpdated, casesUnchanged: r.casesUnchanged };
+  }
+
+  function showPreview(r, onConfirm) {
+    const confirm = button(t('detaineeImport.confirm'), () => onConfirm(confirm), { kind: 'primary', id: 'detainee-import-confirm' });
+    result.replaceChildren(h('div', { class: 'notice', id: 'detainee-import-preview' },
+      h('p', null, t('detaineeImport.previewFile', counts(r))),
+      h('ul', null,
+        h('li', null, t('detaineeImport.previewDetainees', counts(r))),
+        h('li', null, t('detaineeImport.previewCases', counts(r)))),
+      h('p', { class: 'muted' }, t('detaineeImport.previewNote')),
+      h('div', { class: 'form-actions' }, confirm,
+        button(t('common.cancel'), () => result.replaceChildren(), { kind: 'ghost', id: 'detainee-import-cancel' }))));
+    confirm.focus();
+  }
+
+  /** A refused file: its problems in a table. False when the error is not about the file's rows. */
+  function showRejected(error) {
+    const rows = error instanceof ApiError && error.type === 'invalid-input'
+      ? error.errors.filter(e => Number.isInteger(e.line)) : [];
+    if (!rows.length) return false;
+    const total = error.problem.errorCount || rows.length;
+    const heading = h('p', { class: 'form-summary', role: 'alert', tabindex: '-1', id: 'detainee-import-errors-summary' },
+      t('detaineeImport.rejected', { count: total }));
+    result.replaceChildren(heading,
+      table({
+        id: 'detainee-import-errors', caption: t('detaineeImport.errorsCaption'), rows,
+        columns: [
+          { label: t('detaineeImport.line'), cell: e => (e.line === 0 ? t('detaineeImport.wholeFile') : String(e.line)) },
+          { label: t('detaineeImport.column'), cell: e => e.column || e.field || '—' },
+          { label: t('detaineeImport.problem'), cell: e => e.message },
+        ],
+      }),
+      total > rows.length ? h('p', { class: 'muted' }, t('detaineeImport.moreErrors', { shown: rows.length, count: total })) : null);
+    heading.focus();
+    return true;
+  }
+
+  return h('div', { id: 'detainee-import' },
+    h('h3', null, t('detaineeImport.title')),
+    h('p', null, t('detaineeImport.intro'), ' ',
+      h('a', { href: template, download: t('detaineeImport.templateName'), id: 'detainee-import-template' }, t('detaineeImport.template'))),
+    form, result);
 }
 
 async function showCases(box, detainee, ctx) {

@@ -222,6 +222,66 @@ class RestApiIT extends SiteTestBase {
         return out;
     }
 
+    /** Sends a CSV file to an import, as the web app does. */
+    private static Api.Reply csv(Api api, String path, byte[] body, String type) throws Exception {
+        return api.raw(HttpRequest.newBuilder(URI.create(api.base() + path)).header("Content-Type", type)
+                .header("Accept", "application/json").header("X-CSRF-Token", api.csrfToken())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    @Test
+    void detaineesAreImportedFromCsvAllOrNothing() throws Exception {
+        Api.Reply dc = admin.post("/api/detention-centres", "{\"code\":\"IT-IMPORT\",\"name\":\"导入测试看守所\"}");
+        assertEquals(201, dc.status(), dc.body());
+        long id = Long.parseLong(dc.body().replaceAll(".*?\"id\":(\\d+).*", "$1"));
+        String detainees = "/api/detention-centres/" + id + "/detainees";
+        String path = detainees + "/import";
+        String audit = "/api/audit/latest?action=detainee.import&limit=1";
+        String auditBefore = admin.get(audit).body();
+
+        // Excel's CSV on Chinese Windows (GB18030) with two bad rows: a 400 naming each row and column, nothing stored.
+        byte[] bad = ("监所编号,姓名,性别,案件编号,涉嫌罪名,诉讼阶段\r\nIT-1,张三,男,K-1,盗窃罪,侦查\r\nIT-2,,男,,,\r\n"
+                + "IT-3,王五,X,,,\r\n").getBytes(java.nio.charset.Charset.forName("GB18030"));
+        Api.Reply refused = csv(admin, path + "?dryRun=false&fileName=bad.csv", bad, "text/csv");
+        refused(refused, 400, "name");
+        for (String expected : new String[] { "\"line\":3,\"column\":\"姓名\",\"field\":\"name\",\"message\":\"is required\"",
+                "\"line\":4,\"column\":\"性别\",\"field\":\"gender\"", "\"errorCount\":2", "nothing was imported" }) {
+            assertTrue(refused.body().contains(expected), expected + " in " + refused.body());
+        }
+        assertEquals("[]", admin.get(detainees).body(), "not even the good row was stored");
+        assertEquals(auditBefore, admin.get(audit).body(), "nor audited");
+
+        // A good file (UTF-8 with BOM, English headings, a quoted comma): the dry run counts and stores nothing.
+        byte[] good = ("\uFEFFcode,name,gender,caseNo,charge,stage\nIT-1,\"Zhang, San\",M,K-1,theft,INVESTIGATION\n"
+                + "IT-2,李四,女,,,\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Api.Reply preview = csv(admin, path + "?dryRun=true&fileName=good.csv", good, "text/csv");
+        assertEquals(200, preview.status(), preview.body());
+        assertTrue(preview.body().contains("\"dryRun\":true") && preview.body().contains("\"detaineesCreated\":2")
+                && preview.body().contains("\"casesCreated\":1"), preview.body());
+        assertEquals("[]", admin.get(detainees).body(), "a dry run stores nothing");
+
+        // Who may import, with what.
+        refused(csv(signedIn("approver"), path + "?dryRun=false", good, "text/csv"), 403, null);
+        refused(csv(admin, path + "?dryRun=false", good, "application/json"), 415, null);
+        refused(csv(admin, path + "?dryRun=yes", good, "text/csv"), 400, "dryRun");
+        refused(admin.raw(HttpRequest.newBuilder(URI.create(admin.base() + path)).header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(good))), 403, null);
+        assertEquals("[]", admin.get(detainees).body());
+
+        Api.Reply done = csv(admin, path + "?dryRun=false&fileName=good.csv", good, "text/csv; charset=utf-8");
+        assertEquals(200, done.status(), done.body());
+        assertTrue(done.body().contains("\"dryRun\":false") && done.body().contains("\"encoding\":\"UTF-8\""), done.body());
+        String stored = admin.get(detainees).body();
+        assertTrue(stored.contains("\"Zhang, San\"") && stored.contains("\"IT-2\""), stored);
+        String event = admin.get(audit).body();
+        assertTrue(event.contains("\"target\":\"detention-centre:IT-IMPORT\"") && event.contains("good.csv"), event);
+
+        // The same file again is refused in the default mode: both codes are on file.
+        Api.Reply again = csv(admin, path + "?dryRun=true", good, "text/csv");
+        refused(again, 400, "code");
+        assertTrue(again.body().contains("\"errorCount\":2"), again.body());
+    }
+
     @Test
     void healthAndCapabilities() throws Exception {
         Api.Reply health = site.api().get("/api/health");

@@ -10,19 +10,29 @@ import static org.huijian.store.internal.Rules.PHONE;
 import static org.huijian.store.internal.Rules.blank;
 import static org.huijian.store.internal.Rules.clean;
 
+import java.io.InputStream;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import javax.persistence.EntityManager;
 import org.huijian.core.Actor;
 import org.huijian.core.Checks;
 import org.huijian.core.ConflictException;
+import org.huijian.core.InvalidInputException;
 import org.huijian.core.Role;
 import org.huijian.directory.Case;
 import org.huijian.directory.CaseSpec;
 import org.huijian.directory.Detainee;
 import org.huijian.directory.DetaineeSpec;
 import org.huijian.directory.DirectoryService;
+import org.huijian.directory.ImportMode;
+import org.huijian.directory.ImportOptions;
+import org.huijian.directory.ImportResult;
 import org.huijian.directory.LawFirm;
 import org.huijian.directory.LawFirmSpec;
 import org.huijian.directory.Lawyer;
@@ -139,14 +149,7 @@ public class JpaDirectoryService implements DirectoryService {
     @Override
     public Detainee createDetainee(Actor actor, DetaineeSpec spec) {
         actor.require(Role.SITE_ADMIN);
-        LocalDate today = LocalDate.now();
-        new Checks().required("detentionCentreId", spec.detentionCentreId())
-                .matches("code", spec.code(), DETAINEE_CODE, "1 to 32 letters, digits or '-'")
-                .text("name", spec.name(), 50).required("gender", spec.gender())
-                .rule(spec.birthDate() == null || spec.birthDate().isBefore(today.minusYears(12)), "birthDate",
-                        "must be at least 12 years ago")
-                .rule(spec.admittedOn() == null || !spec.admittedOn().isAfter(today), "admittedOn",
-                        "must not be in the future")
+        detaineeRules(new Checks().required("detentionCentreId", spec.detentionCentreId()), spec, LocalDate.now())
                 .done();
         DetaineeSpec clean = new DetaineeSpec(spec.detentionCentreId(), spec.code(), spec.name().strip(), spec.gender(),
                 spec.birthDate(), spec.admittedOn());
@@ -181,9 +184,7 @@ public class JpaDirectoryService implements DirectoryService {
     @Override
     public Case createCase(Actor actor, CaseSpec spec) {
         actor.require(Role.SITE_ADMIN);
-        new Checks().text("caseNo", spec.caseNo(), 64).required("detaineeId", spec.detaineeId())
-                .text("charge", spec.charge(), 100).required("stage", spec.stage())
-                .optionalText("handlingAuthority", spec.handlingAuthority(), 100).done();
+        caseRules(new Checks(), spec, true).done();
         CaseSpec clean = new CaseSpec(spec.caseNo().strip(), spec.detaineeId(), spec.charge().strip(), spec.stage(),
                 clean(spec.handlingAuthority()), Boolean.TRUE.equals(spec.approvalRequired()),
                 Boolean.TRUE.equals(spec.interpreterNeeded()));
@@ -198,5 +199,202 @@ public class JpaDirectoryService implements DirectoryService {
             em.flush();
             return e.toApi();
         }, c -> audit(actor, "case.create", "case:" + c.id(), c.caseNo() + " " + c.stage()));
+    }
+
+    /** The rules of a detainee's details, for single entry and import alike. */
+    static Checks detaineeRules(Checks checks, DetaineeSpec spec, LocalDate today) {
+        return checks.matches("code", spec.code(), DETAINEE_CODE, "1 to 32 letters, digits or '-'")
+                .text("name", spec.name(), 50).required("gender", spec.gender())
+                .rule(spec.birthDate() == null || spec.birthDate().isBefore(today.minusYears(12)), "birthDate",
+                        "must be at least 12 years ago")
+                .rule(spec.admittedOn() == null || !spec.admittedOn().isAfter(today), "admittedOn",
+                        "must not be in the future")
+                .rule(spec.birthDate() == null || spec.admittedOn() == null
+                        || !spec.admittedOn().isBefore(spec.birthDate()), "admittedOn",
+                        "must not be before the date of birth");
+    }
+
+    /** The rules of a case's details; {@code withDetainee}: the detainee's id must be given too. */
+    static Checks caseRules(Checks checks, CaseSpec spec, boolean withDetainee) {
+        checks.text("caseNo", spec.caseNo(), 64);
+        if (withDetainee) {
+            checks.required("detaineeId", spec.detaineeId());
+        }
+        return checks.text("charge", spec.charge(), 100).required("stage", spec.stage())
+                .optionalText("handlingAuthority", spec.handlingAuthority(), 100);
+    }
+
+    @Override
+    public ImportResult importDetainees(Actor actor, long detentionCentreId, InputStream csv, ImportOptions options) {
+        actor.require(Role.SITE_ADMIN);
+        new Checks().required("content", csv).done();
+        ImportOptions opts = options == null ? new ImportOptions(null, null, false) : options;
+        String fileName = fileName(opts.fileName());
+        String dcCode = db.read(em -> detentionCentreEntity(em, detentionCentreId).toApi().code());
+        LocalDate today = LocalDate.now();
+        DetaineeCsv.Parsed file = DetaineeCsv.read(csv, today);
+        if (opts.dryRun() || file.problems().any()) {
+            // Nothing will be written: check against the database without taking the audit lock.
+            return db.read(em -> plan(em, detentionCentreId, file, opts.mode(), today)
+                    .result(fileName, file, opts.mode(), true));
+        }
+        return db.write(em -> {
+            ImportPlan plan = plan(em, detentionCentreId, file, opts.mode(), today);
+            plan.apply(em);
+            return plan.result(fileName, file, opts.mode(), false);
+        }, r -> audit(actor, "detainee.import", "detention-centre:" + dcCode, String.format(
+                "%s (%s, sha256 %s): %d rows, mode %s; detainees %d created, %d updated, %d unchanged; "
+                        + "cases %d created, %d updated, %d unchanged",
+                r.fileName() == null ? "unnamed file" : r.fileName(), r.encoding(), r.sha256(), r.rows(), r.mode(),
+                r.detaineesCreated(), r.detaineesUpdated(), r.detaineesUnchanged(), r.casesCreated(),
+                r.casesUpdated(), r.casesUnchanged())));
+    }
+
+    /** A case to store, for a detainee that may get its id only when stored. */
+    private record PendingCase(DetaineeEntity detainee, CaseSpec spec) {
+    }
+
+    /** What an import will change, worked out before anything is changed. */
+    private static final class ImportPlan {
+        final List<DetaineeEntity> newDetainees = new ArrayList<>();
+        final List<PendingCase> newCases = new ArrayList<>();
+        final List<Runnable> updates = new ArrayList<>();
+        int detaineesCreated;
+        int detaineesUpdated;
+        int detaineesUnchanged;
+        int casesCreated;
+        int casesUpdated;
+        int casesUnchanged;
+
+        void apply(EntityManager em) {
+            newDetainees.forEach(em::persist);
+            em.flush();
+            for (PendingCase c : newCases) {
+                CaseSpec s = c.spec();
+                em.persist(new CaseEntity(new CaseSpec(s.caseNo(), c.detainee().toApi().id(), s.charge(), s.stage(),
+                        s.handlingAuthority(), s.approvalRequired(), s.interpreterNeeded())));
+            }
+            updates.forEach(Runnable::run);
+        }
+
+        ImportResult result(String fileName, DetaineeCsv.Parsed file, ImportMode mode, boolean dryRun) {
+            return new ImportResult(fileName, file.encoding(), file.sha256(), mode, dryRun, file.rows().size(),
+                    detaineesCreated, detaineesUpdated, detaineesUnchanged, casesCreated, casesUpdated, casesUnchanged);
+        }
+    }
+
+    /**
+     * Checks the file's rows against the detainees (and in update mode their cases) on file, adds what is
+     * wrong to the file's problems and throws them all if there are any; else says what to change.
+     */
+    private static ImportPlan plan(EntityManager em, long detentionCentreId, DetaineeCsv.Parsed file, ImportMode mode,
+            LocalDate today) {
+        detentionCentreEntity(em, detentionCentreId);
+        DetaineeCsv.Problems problems = file.problems();
+        Map<String, DetaineeEntity> onFile = new HashMap<>();
+        for (DetaineeEntity e : em.createNamedQuery("Detainee.ofDetentionCentre", DetaineeEntity.class)
+                .setParameter("detentionCentreId", detentionCentreId).getResultList()) {
+            onFile.put(e.toApi().code(), e);
+        }
+        Map<Long, Map<String, CaseEntity>> casesOnFile = new HashMap<>();
+        if (mode == ImportMode.CREATE_OR_UPDATE) {
+            for (CaseEntity c : em.createNamedQuery("Case.ofDetentionCentre", CaseEntity.class)
+                    .setParameter("detentionCentreId", detentionCentreId).getResultList()) {
+                Case api = c.toApi();
+                casesOnFile.computeIfAbsent(api.detaineeId(), k -> new HashMap<>()).put(api.caseNo(), c);
+            }
+        }
+        Map<String, List<DetaineeCsv.Row>> byCode = new LinkedHashMap<>();
+        for (DetaineeCsv.Row row : file.rows()) {
+            if (row.code() != null) {
+                byCode.computeIfAbsent(row.code(), k -> new ArrayList<>()).add(row);
+            }
+        }
+        ImportPlan plan = new ImportPlan();
+        for (Map.Entry<String, List<DetaineeCsv.Row>> group : byCode.entrySet()) {
+            String code = group.getKey();
+            List<DetaineeCsv.Row> rows = group.getValue();
+            DetaineeCsv.Row first = rows.get(0);
+            DetaineeEntity stored = onFile.get(code);
+            if (stored == null) {
+                DetaineeSpec d = first.detainee();
+                DetaineeEntity e = new DetaineeEntity(new DetaineeSpec(detentionCentreId, code, d.name(), d.gender(),
+                        d.birthDate(), d.admittedOn()));
+                plan.newDetainees.add(e);
+                plan.detaineesCreated++;
+                for (DetaineeCsv.Row row : rows) {
+                    if (row.caseSpec() != null) {
+                        plan.newCases.add(new PendingCase(e, row.caseSpec()));
+                        plan.casesCreated++;
+                    }
+                }
+                continue;
+            }
+            if (mode == ImportMode.CREATE) {
+                problems.add(first.line(), file.heading("code"), "code", code
+                        + " is already on file in this detention centre; import in update mode to change it");
+                continue;
+            }
+            Detainee was = stored.toApi();
+            DetaineeSpec d = first.detainee();
+            DetaineeSpec merged = new DetaineeSpec(detentionCentreId, code, d.name(), d.gender(),
+                    d.birthDate() != null ? d.birthDate() : was.birthDate(),
+                    d.admittedOn() != null ? d.admittedOn() : was.admittedOn());
+            if (first.valid()) {
+                try {
+                    detaineeRules(new Checks(), merged, today).done();
+                } catch (InvalidInputException e) {
+                    e.violations().forEach(v -> problems.add(first.line(), file.heading(v.field()), v.field(),
+                            v.message() + " (with the value on file)"));
+                }
+            }
+            if (merged.name().equals(was.name()) && merged.gender() == was.gender()
+                    && java.util.Objects.equals(merged.birthDate(), was.birthDate())
+                    && java.util.Objects.equals(merged.admittedOn(), was.admittedOn())) {
+                plan.detaineesUnchanged++;
+            } else {
+                plan.updates.add(() -> stored.update(merged));
+                plan.detaineesUpdated++;
+            }
+            Map<String, CaseEntity> cases = casesOnFile.getOrDefault(was.id(), Map.of());
+            for (DetaineeCsv.Row row : rows) {
+                CaseSpec c = row.caseSpec();
+                if (c == null) {
+                    continue;
+                }
+                CaseEntity storedCase = cases.get(c.caseNo());
+                if (storedCase == null) {
+                    plan.newCases.add(new PendingCase(stored, c));
+                    plan.casesCreated++;
+                    continue;
+                }
+                Case old = storedCase.toApi();
+                CaseSpec mergedCase = new CaseSpec(old.caseNo(), old.detaineeId(), c.charge(), c.stage(),
+                        c.handlingAuthority() != null ? c.handlingAuthority() : old.handlingAuthority(),
+                        c.approvalRequired() != null ? c.approvalRequired() : old.approvalRequired(),
+                        c.interpreterNeeded() != null ? c.interpreterNeeded() : old.interpreterNeeded());
+                Case after = new Case(old.id(), old.caseNo(), old.detaineeId(), mergedCase.charge(), mergedCase.stage(),
+                        mergedCase.handlingAuthority(), mergedCase.approvalRequired(), mergedCase.interpreterNeeded());
+                if (after.equals(old)) {
+                    plan.casesUnchanged++;
+                } else {
+                    plan.updates.add(() -> storedCase.update(mergedCase));
+                    plan.casesUpdated++;
+                }
+            }
+        }
+        problems.throwIfAny();
+        return plan;
+    }
+
+    /** The name of an imported file as shown in the audit log: no folders, no control characters, 100 long. */
+    static String fileName(String given) {
+        if (blank(given)) {
+            return null;
+        }
+        String name = given.substring(Math.max(given.lastIndexOf('/'), given.lastIndexOf('\\')) + 1);
+        StringBuilder sb = new StringBuilder();
+        name.codePoints().filter(cp -> cp >= 0x20 && cp != 0x7F).limit(100).forEach(sb::appendCodePoint);
+        return clean(sb.toString());
     }
 }

@@ -8,17 +8,20 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.Consumes;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.container.ResourceInfo;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.Cookie;
+import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 import org.huijian.accounts.Account;
 import org.huijian.accounts.AccountService;
 import org.huijian.core.Actor;
 import org.huijian.core.NotFoundException;
 import org.huijian.core.Role;
+import org.huijian.directory.DirectoryService;
 import org.huijian.web.Allow;
 import org.huijian.web.Public;
 import org.huijian.web.WebPrincipal;
@@ -32,6 +35,7 @@ final class AuthFilter implements ContainerRequestFilter {
     static final String CSRF_HEADER = "X-CSRF-Token";
     static final String SESSION_PROPERTY = "huijian.session";
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
+    static final MediaType CSV = new MediaType("text", "csv");
 
     private final Sessions sessions;
     private final AccountService accounts;
@@ -51,20 +55,25 @@ final class AuthFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext ctx) {
         String instance = request.getRequestURI();
-        // JSON bodies are limited here; uploads (any other type) by the resource that reads them.
-        boolean json = ctx.getMediaType() != null && ctx.getMediaType().getSubtype().endsWith("json");
-        if (json && ctx.getLength() > maxRequestBytes) {
+        // JSON bodies are limited here, and so are CSV files, which only an import takes (its method consumes
+        // text/csv; any other method answers 415 before this filter runs) and whose limit is the import's own.
+        // Uploads of any other type are limited by the resource that reads them.
+        MediaType type = ctx.getMediaType();
+        boolean json = type != null && type.getSubtype().endsWith("json");
+        boolean csv = type != null && type.isCompatible(CSV) && consumes(resource.getResourceMethod(), CSV);
+        long limit = json ? maxRequestBytes : csv ? DirectoryService.MAX_IMPORT_BYTES : -1;
+        if (limit >= 0 && ctx.getLength() > limit) {
             ctx.abortWith(Problem.of("payload-too-large", 413, "the body is " + ctx.getLength()
-                    + " bytes; at most " + maxRequestBytes + " are accepted", instance).response());
+                    + " bytes; at most " + limit + " are accepted", instance).response());
             return;
         }
         Method method = resource.getResourceMethod();
-        Class<?> type = resource.getResourceClass();
+        Class<?> resourceClass = resource.getResourceClass();
         if (method == null) {
             return;
         }
         boolean isPublic = method.isAnnotationPresent(Public.class)
-                || (type.isAnnotationPresent(Public.class) && !method.isAnnotationPresent(Allow.class));
+                || (resourceClass.isAnnotationPresent(Public.class) && !method.isAnnotationPresent(Allow.class));
         Optional<Sessions.Session> session = Optional.ofNullable(ctx.getCookies().get(Sessions.COOKIE))
                 .map(Cookie::getValue).flatMap(sessions::find);
         Optional<Account> account = session.flatMap(s -> current(s.username()));
@@ -111,18 +120,25 @@ final class AuthFilter implements ContainerRequestFilter {
                     + " with the csrfToken of your session", instance).response());
             return;
         }
-        if (account.get().mustChangePassword() && type != org.huijian.web.internal.rest.SessionResource.class) {
+        if (account.get().mustChangePassword()
+                && resourceClass != org.huijian.web.internal.rest.SessionResource.class) {
             ctx.abortWith(Problem.of("forbidden", 403, "change your password first (POST /api/session/password)",
                     instance).response());
             return;
         }
         Allow allow = method.isAnnotationPresent(Allow.class) ? method.getAnnotation(Allow.class)
-                : type.getAnnotation(Allow.class);
+                : resourceClass.getAnnotation(Allow.class);
         Set<Role> allowed = allow == null ? Set.of() : EnumSet.copyOf(Arrays.asList(allow.value()));
         if (account.get().roles().stream().noneMatch(allowed::contains)) {
             ctx.abortWith(Problem.of("forbidden", 403, "your roles " + account.get().roles()
                     + " may not do this; it needs one of " + allowed, instance).response());
         }
+    }
+
+    /** Whether the resource method declares that it takes bodies of this media type. */
+    static boolean consumes(Method method, MediaType type) {
+        Consumes consumes = method == null ? null : method.getAnnotation(Consumes.class);
+        return consumes != null && Arrays.stream(consumes.value()).map(MediaType::valueOf).anyMatch(type::isCompatible);
     }
 
     private Optional<Account> current(String username) {

@@ -1,5 +1,6 @@
 package org.huijian.web.internal;
 
+import java.io.InputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
@@ -25,6 +27,7 @@ import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
 import org.huijian.core.Role;
 import org.huijian.web.Allow;
 import org.huijian.web.Public;
@@ -65,9 +68,11 @@ final class OpenApi {
         problem.put("properties", Map.of("type", Map.of("type", "string"), "title", Map.of("type", "string"),
                 "status", Map.of("type", "integer"), "detail", Map.of("type", "string"), "instance",
                 Map.of("type", "string"), "lockedUntil", Map.of("type", "string", "format", "date-time"), "rule",
-                Map.of("type", "string"), "errors",
+                Map.of("type", "string"), "errorCount", Map.of("type", "integer", "format", "int32"), "errors",
                 Map.of("type", "array", "items", Map.of("type", "object", "properties",
-                        Map.of("field", Map.of("type", "string"), "message", Map.of("type", "string"))))));
+                        Map.of("field", Map.of("type", "string"), "message", Map.of("type", "string"),
+                                "line", Map.of("type", "integer", "format", "int32"), "column",
+                                Map.of("type", "string"))))));
         schemas.put("Problem", problem);
 
         Map<String, Object> doc = new LinkedHashMap<>();
@@ -106,8 +111,7 @@ final class OpenApi {
                 params.add(Map.of("name", p.getAnnotation(QueryParam.class).value(), "in", "query", "schema",
                         schema(p.getParameterizedType())));
             } else if (!p.isAnnotationPresent(Context.class)) {
-                op.put("requestBody", Map.of("required", true, "content",
-                        Map.of("application/json", Map.of("schema", schema(p.getParameterizedType())))));
+                op.put("requestBody", Map.of("required", true, "content", body(m, p)));
             }
         }
         if (!params.isEmpty()) {
@@ -139,6 +143,24 @@ final class OpenApi {
         }
         op.put("responses", responses);
         return op;
+    }
+
+    /**
+     * A body read as it is (an {@code InputStream} or bytes) is a file of the types the method consumes
+     * ({@code application/octet-stream} for any type); anything else is JSON of the parameter's type.
+     */
+    private Map<String, Object> body(Method m, Parameter p) {
+        if (p.getType() == InputStream.class || p.getType() == byte[].class) {
+            List<String> types = m.isAnnotationPresent(Consumes.class) ? List.of(m.getAnnotation(Consumes.class).value())
+                    : List.of(MediaType.WILDCARD);
+            Map<String, Object> content = new TreeMap<>();
+            for (String type : types) {
+                content.put(type.equals(MediaType.WILDCARD) ? MediaType.APPLICATION_OCTET_STREAM : type,
+                        Map.of("schema", Map.of("type", "string", "format", "binary")));
+            }
+            return content;
+        }
+        return Map.of("application/json", Map.of("schema", schema(p.getParameterizedType())));
     }
 
     private static String verb(Method m) {

@@ -7,7 +7,8 @@ import javax.ws.rs.core.Response;
 
 /**
  * An RFC 9457 problem detail. {@code type} is a URI under {@value #BASE}; {@code errors} names the fields
- * at fault; extension members (e.g. {@code lockedUntil}, {@code rule}) sit beside the standard ones.
+ * at fault (and for an imported file the line and column of each); extension members (e.g.
+ * {@code lockedUntil}, {@code rule}, {@code errorCount}) sit beside the standard ones.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors,
@@ -15,7 +16,15 @@ public record Problem(String type, String title, int status, String detail, Stri
     static final String BASE = "https://huijian.org/problems/";
     static final MediaType MEDIA_TYPE = new MediaType("application", "problem+json");
 
-    public record FieldError(String field, String message) {
+    /**
+     * One field at fault; for an imported file also the {@code line} (0: the file as a whole) and the
+     * {@code column} heading as the file writes it.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FieldError(Integer line, String column, String field, String message) {
+        public FieldError(String field, String message) {
+            this(null, null, field, message);
+        }
     }
 
     static Problem of(String type, int status, String detail, String instance) {

@@ -16,6 +16,7 @@ import org.huijian.core.AccessDeniedException;
 import org.huijian.core.ConflictException;
 import org.huijian.core.HuijianException;
 import org.huijian.core.InvalidInputException;
+import org.huijian.directory.ImportRejectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +46,11 @@ final class ProblemMappers {
         }
 
         static Problem of(HuijianException e, String instance) {
+            if (e instanceof ImportRejectedException rejected) {
+                return Problem.of("invalid-input", 400, e.getMessage(), instance).with(e.extensions())
+                        .withErrors(rejected.errors().stream().map(x -> new Problem.FieldError(x.line(), x.column(),
+                                x.field(), x.message())).toList());
+            }
             if (e instanceof InvalidInputException invalid) {
                 return Problem.of("invalid-input", 400, e.getMessage(), instance).withErrors(invalid.violations()
                         .stream().map(v -> new Problem.FieldError(v.field(), v.message())).toList());
@@ -90,7 +96,8 @@ final class ProblemMappers {
             case 405 -> Problem.of("method-not-allowed", 405, request.getMethod() + " is not allowed here; allowed: "
                     + e.getResponse().getAllowedMethods(), instance);
             case 406 -> Problem.of("not-acceptable", 406, "this resource answers in application/json", instance);
-            case 415 -> Problem.of("unsupported-media-type", 415, "send the body as application/json", instance);
+            case 415 -> Problem.of("unsupported-media-type", 415, "send the body as "
+                    + (instance != null && instance.endsWith("/import") ? "text/csv" : "application/json"), instance);
             case 400 -> Problem.of("invalid-input", 400, "the request could not be read: " + describe(e), instance);
             default -> status >= 500 ? Unexpected.logged(e, instance)
                     : Problem.of("invalid-input", status, describe(e), instance);

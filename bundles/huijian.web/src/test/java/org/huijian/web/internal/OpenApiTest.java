@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.huijian.web.internal.rest.AccountResource;
+import org.huijian.web.internal.rest.DirectoryResource;
 import org.huijian.web.internal.rest.HealthResource;
 import org.huijian.web.internal.rest.SiteResource;
 import org.junit.jupiter.api.Test;
@@ -33,5 +34,21 @@ class OpenApiTest {
         Map<?, ?> schemas = (Map<?, ?>) ((Map<?, ?>) doc.get("components")).get("schemas");
         assertTrue(schemas.containsKey("OpeningPeriod") && schemas.containsKey("Problem") && schemas.containsKey("AccountView"));
         assertEquals(List.of("site-admin"), op(doc, "/accounts/{username}/lock", "post").get("x-roles"));
+    }
+
+    @Test
+    void aFileImportTakesItsMediaTypeAndAnswersWithItsCounts() {
+        Map<String, Object> doc = OpenApi.document(List.of(DirectoryResource.class), "1.0");
+        Map<String, Object> op = op(doc, "/detention-centres/{id}/detainees/import", "post");
+        assertEquals(List.of("site-admin"), op.get("x-roles"));
+        assertEquals(Map.of("required", true, "content", Map.of("text/csv",
+                Map.of("schema", Map.of("type", "string", "format", "binary")))), op.get("requestBody"));
+        assertTrue(op.get("responses").toString().contains("#/components/schemas/ImportResult"));
+        List<?> params = (List<?>) op.get("parameters");
+        assertEquals(List.of("id", "dryRun", "mode", "fileName"), params.stream().map(p -> ((Map<?, ?>) p).get("name")).toList());
+        Map<?, ?> schemas = (Map<?, ?>) ((Map<?, ?>) doc.get("components")).get("schemas");
+        assertTrue(schemas.get("ImportResult").toString().contains("detaineesCreated"));
+        assertTrue(schemas.get("Problem").toString().contains("line") && schemas.get("Problem").toString().contains("errorCount"));
+        assertTrue(op(doc, "/detainees", "post").toString().contains("application/json"), "JSON bodies stay JSON");
     }
 }

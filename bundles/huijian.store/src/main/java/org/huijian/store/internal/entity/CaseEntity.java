@@ -18,6 +18,8 @@ import org.huijian.directory.CaseStage;
 @Table(name = "HJ_CASE")
 @NamedQueries({
         @NamedQuery(name = "Case.ofDetainee", query = "SELECT c FROM CaseEntity c WHERE c.detaineeId = :detaineeId ORDER BY c.id"),
+        @NamedQuery(name = "Case.ofDetentionCentre", query = "SELECT c FROM CaseEntity c, DetaineeEntity d "
+                + "WHERE c.detaineeId = d.id AND d.detentionCentreId = :detentionCentreId ORDER BY c.id"),
         @NamedQuery(name = "Case.byNo", query = "SELECT c FROM CaseEntity c WHERE c.detaineeId = :detaineeId AND c.caseNo = :caseNo")
 })
 public class CaseEntity {
@@ -46,6 +48,15 @@ public class CaseEntity {
     public CaseEntity(CaseSpec spec) {
         caseNo = spec.caseNo();
         detaineeId = spec.detaineeId();
+        charge = spec.charge();
+        stage = spec.stage();
+        authority = spec.handlingAuthority();
+        approvalRequired = Boolean.TRUE.equals(spec.approvalRequired());
+        interpreterNeeded = Boolean.TRUE.equals(spec.interpreterNeeded());
+    }
+
+    /** Takes the case's details (not its number or detainee) from {@code spec}. */
+    public void update(CaseSpec spec) {
         charge = spec.charge();
         stage = spec.stage();
         authority = spec.handlingAuthority();

@@ -53,6 +53,14 @@ public class DetaineeEntity {
         admittedOn = spec.admittedOn();
     }
 
+    /** Takes the person's details (not the detention centre or the code) from {@code spec}. */
+    public void update(DetaineeSpec spec) {
+        name = spec.name();
+        gender = spec.gender();
+        birthDate = spec.birthDate();
+        admittedOn = spec.admittedOn();
+    }
+
     public Detainee toApi() {
         return new Detainee(id, detentionCentreId, code, name, gender, birthDate, admittedOn);
     }
