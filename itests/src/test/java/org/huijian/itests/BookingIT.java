@@ -170,6 +170,30 @@ class BookingIT extends SiteTestBase {
     }
 
     @Test
+    void aBarAssociationRegistryFileDecidesAsLawyersRegister() throws Exception {
+        String firms = site.api().get("/api/registrations/law-firms").body();
+        long firm = Long.parseLong(firms.replaceAll("(?s).*?\"id\":(\\d+).*", "$1"));
+        String firmName = firms.replaceAll("(?s).*?\"name\":\"([^\"]+)\".*", "$1");
+        java.nio.file.Path file = site.home().resolve("etc").resolve("lawyer-registry.csv");
+        java.nio.file.Files.write(file, ("执业证号,姓名,律师事务所,执业状态\r\n14401201599000001,登记律师甲," + firmName
+                + ",执业\r\n14401201599000002,登记律师乙,,吊销\r\n").getBytes(java.nio.charset.Charset.forName("GB18030")));
+        site.set("org.huijian.booking.registry.csv", "file", file.toString());
+        Thread.sleep(5_000); // Karaf's file watcher picks the configuration up
+        String[] names = { "登记律师甲", "登记律师乙" };
+        String[] replies = new String[2];
+        for (int i = 0; i < 2; i++) {
+            Api.Reply r = site.api().post("/api/registrations", "{\"name\":\"" + names[i] + "\",\"idCardNo\":\""
+                    + idCard(900 + i) + "\",\"licenceNo\":\"1440120159900000" + (i + 1) + "\",\"lawFirmId\":" + firm
+                    + ",\"mobile\":\"13900139000\",\"username\":\"registry.lawyer" + i + "\",\"password\":\""
+                    + PASSWORD + "\"}");
+            assertEquals(201, r.status(), r.body());
+            replies[i] = r.body();
+        }
+        assertTrue(replies[0].contains("\"status\":\"VERIFIED\"") && replies[0].contains("csv-registry"), replies[0]);
+        assertTrue(replies[1].contains("\"status\":\"SUSPENDED\"") && replies[1].contains("吊销"), replies[1]);
+    }
+
+    @Test
     void lawyersReadTheSitesBookingPolicyAndStrangersDoNot() throws Exception {
         Api.Reply policy = lawyers.get(0).get("/api/booking-policy");
         assertEquals(200, policy.status(), policy.body());

@@ -93,8 +93,20 @@ public class DefaultQualificationService implements QualificationService {
 
     /** Highest ranking first, then oldest service. */
     private record Rank(int ranking, long id) implements Comparable<Rank> {
+        /** A ranking as a number, or as text from a {@code .cfg} file. */
+        static int ranking(Object value) {
+            if (value instanceof Number n) {
+                return n.intValue();
+            }
+            try {
+                return value instanceof String s ? Integer.parseInt(s.strip()) : 0;
+            } catch (NumberFormatException e) {
+                return 0;
+            }
+        }
+
         Rank(Map<String, Object> props) {
-            this(props.get(Constants.SERVICE_RANKING) instanceof Integer r ? r : 0,
+            this(ranking(props.get(Constants.SERVICE_RANKING)),
                     ((Number) props.getOrDefault(Constants.SERVICE_ID, 0L)).longValue());
         }
 

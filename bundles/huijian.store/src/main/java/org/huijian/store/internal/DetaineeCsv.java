@@ -33,6 +33,7 @@ import org.huijian.directory.DirectoryService;
 import org.huijian.directory.Gender;
 import org.huijian.directory.ImportError;
 import org.huijian.directory.ImportRejectedException;
+import org.huijian.store.csv.CsvReader;
 
 /**
  * Reads a CSV file of detainees and their cases (see {@link DirectoryService#importDetainees}): finds the

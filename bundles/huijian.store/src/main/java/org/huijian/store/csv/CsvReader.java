@@ -1,4 +1,4 @@
-package org.huijian.store.internal;
+package org.huijian.store.csv;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,11 +9,11 @@ import java.util.List;
  * a quote inside an unquoted field is kept as it is (as spreadsheets read it). Each record knows the line it
  * starts on, so messages point at what the user sees in an editor or a spreadsheet.
  */
-final class CsvReader {
+public final class CsvReader {
 
     /** One record: the line it starts on, its fields, and a problem with its quoting (or null). */
-    record Record(int line, List<String> fields, String problem) {
-        boolean blank() {
+    public record Record(int line, List<String> fields, String problem) {
+        public boolean blank() {
             return fields.stream().allMatch(String::isBlank);
         }
     }
@@ -22,12 +22,12 @@ final class CsvReader {
     private int pos;
     private int line = 1;
 
-    CsvReader(String text) {
+    public CsvReader(String text) {
         this.text = text;
     }
 
     /** The next record, or null at the end of the text. */
-    Record next() {
+    public Record next() {
         if (pos >= text.length()) {
             return null;
         }

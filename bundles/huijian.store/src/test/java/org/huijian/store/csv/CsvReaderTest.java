@@ -1,4 +1,4 @@
-package org.huijian.store.internal;
+package org.huijian.store.csv;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
