@@ -38,6 +38,40 @@ class MeetingIT extends SiteTestBase {
         assertTrue(admin.get("/api/audit/latest?action=terminal.credential.revoke").body().contains("\"admin\""));
     }
 
+    /** A request as a kiosk sends it: its device secret as a bearer token, no cookie, no CSRF header. */
+    static Api.Reply asTerminal(String secret, String method, String path) throws Exception {
+        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(java.net.URI.create(site.api().base()
+                + path)).header("Authorization", "Bearer " + secret).header("Content-Type", "application/json");
+        return site.api().raw(method.equals("GET") ? b.GET()
+                : b.method(method, java.net.http.HttpRequest.BodyPublishers.ofString("{}")));
+    }
+
+    @Test
+    void aKioskSignsInWithItsTerminalsCredentialAndDoesOnlyWhatATerminalMay() throws Exception {
+        Api admin = signedIn("admin");
+        String terminals = admin.get("/api/terminals").body();
+        long terminal = Long.parseLong(terminals.replaceAll("(?s).*?\\{\"id\":(\\d+),[^}]*\"kind\":\"DETAINEE\".*", "$1"));
+        String secret = admin.post("/api/terminals/" + terminal + "/credential", "{}").body()
+                .replaceAll(".*\"secret\":\"([^\"]+)\".*", "$1");
+
+        Api.Reply me = asTerminal(secret, "GET", "/api/terminal");
+        assertEquals(200, me.status(), me.body());
+        assertTrue(me.body().contains("\"terminalId\":" + terminal) && me.body().contains("\"kind\":\"DETAINEE\"")
+                && me.body().contains("\"meetings\":[]"), me.body());
+        Api.Reply noMeeting = asTerminal(secret, "POST", "/api/terminal/meetings/999999/ready");
+        assertEquals(404, noMeeting.status(), "a forged meeting id: " + noMeeting.body());
+        assertEquals(403, asTerminal(secret, "GET", "/api/accounts").status(), "a terminal is no administrator");
+        assertEquals(403, asTerminal(secret, "GET", "/api/meetings").status(), "nor a supervisor");
+        assertEquals(401, asTerminal("hjt_" + "A".repeat(43), "GET", "/api/terminal").status());
+        assertEquals(401, asTerminal("not-a-secret", "GET", "/api/terminal").status());
+        assertEquals(403, signedIn("lawyer").get("/api/terminal").status(), "a person's session is not a terminal");
+
+        assertEquals(200, admin.delete("/api/terminals/" + terminal + "/credential").status());
+        Api.Reply revoked = asTerminal(secret, "GET", "/api/terminal");
+        assertEquals(401, revoked.status(), "a revoked credential stops at once");
+        assertTrue(revoked.isProblem() && revoked.body().contains("not valid"), revoked.body());
+    }
+
     @Test
     void theSupervisorsMeetingApiChecksRolesAndInput() throws Exception {
         Api supervisor = signedIn("supervisor");

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.container.ContainerRequestContext;
@@ -21,6 +22,7 @@ import org.huijian.accounts.AccountService;
 import org.huijian.core.Actor;
 import org.huijian.core.NotFoundException;
 import org.huijian.core.Role;
+import org.huijian.devices.TerminalIdentity;
 import org.huijian.directory.DirectoryService;
 import org.huijian.web.Allow;
 import org.huijian.web.Public;
@@ -34,12 +36,14 @@ import org.huijian.web.WebPrincipal;
 final class AuthFilter implements ContainerRequestFilter {
     static final String CSRF_HEADER = "X-CSRF-Token";
     static final String SESSION_PROPERTY = "huijian.session";
+    private static final String BEARER = "Bearer ";
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
     static final MediaType CSV = new MediaType("text", "csv");
 
     private final Sessions sessions;
     private final AccountService accounts;
     private final int maxRequestBytes;
+    private final Function<String, Optional<TerminalIdentity>> terminals;
 
     @Context
     ResourceInfo resource;
@@ -47,9 +51,16 @@ final class AuthFilter implements ContainerRequestFilter {
     HttpServletRequest request;
 
     AuthFilter(Sessions sessions, AccountService accounts, int maxRequestBytes) {
+        this(sessions, accounts, maxRequestBytes, secret -> Optional.empty());
+    }
+
+    /** @param terminals the terminal a device secret signs in ({@code Authorization: Bearer hjt_…}), if any */
+    AuthFilter(Sessions sessions, AccountService accounts, int maxRequestBytes,
+            Function<String, Optional<TerminalIdentity>> terminals) {
         this.sessions = sessions;
         this.accounts = accounts;
         this.maxRequestBytes = maxRequestBytes;
+        this.terminals = terminals;
     }
 
     @Override
@@ -74,6 +85,11 @@ final class AuthFilter implements ContainerRequestFilter {
         }
         boolean isPublic = method.isAnnotationPresent(Public.class)
                 || (resourceClass.isAnnotationPresent(Public.class) && !method.isAnnotationPresent(Allow.class));
+        String authorization = ctx.getHeaderString("Authorization");
+        if (authorization != null && authorization.startsWith(BEARER)) {
+            terminal(ctx, authorization.substring(BEARER.length()).strip(), method, resourceClass, isPublic, instance);
+            return;
+        }
         Optional<Sessions.Session> session = Optional.ofNullable(ctx.getCookies().get(Sessions.COOKIE))
                 .map(Cookie::getValue).flatMap(sessions::find);
         Optional<Account> account = session.flatMap(s -> current(s.username()));
@@ -139,6 +155,54 @@ final class AuthFilter implements ContainerRequestFilter {
     static boolean consumes(Method method, MediaType type) {
         Consumes consumes = method == null ? null : method.getAnnotation(Consumes.class);
         return consumes != null && Arrays.stream(consumes.value()).map(MediaType::valueOf).anyMatch(type::isCompatible);
+    }
+
+    /**
+     * A kiosk signed in by its terminal's device secret: no session and no CSRF token (the secret is not sent by
+     * the browser on its own), the terminal role only, and the secret checked again on every request, so a revoked
+     * credential or a disabled terminal stops at once.
+     */
+    private void terminal(ContainerRequestContext ctx, String secret, Method method, Class<?> type, boolean isPublic,
+            String instance) {
+        Optional<TerminalIdentity> terminal = terminals.apply(secret);
+        if (terminal.isEmpty()) {
+            ctx.abortWith(Problem.of("unauthenticated", 401, "the terminal's credential is not valid (revoked, "
+                    + "replaced or mistyped); ask the site administrator for a new one", instance).response());
+            return;
+        }
+        TerminalIdentity t = terminal.get();
+        Actor actor = new Actor("terminal:" + t.code(), Set.of(Role.TERMINAL), "terminal " + request.getRemoteAddr());
+        WebPrincipal principal = new WebPrincipal(actor, t.name(), null, t);
+        boolean secure = ctx.getSecurityContext().isSecure();
+        ctx.setSecurityContext(new SecurityContext() {
+            @Override
+            public WebPrincipal getUserPrincipal() {
+                return principal;
+            }
+
+            @Override
+            public boolean isUserInRole(String role) {
+                return Role.TERMINAL.id().equals(role);
+            }
+
+            @Override
+            public boolean isSecure() {
+                return secure;
+            }
+
+            @Override
+            public String getAuthenticationScheme() {
+                return "BEARER";
+            }
+        });
+        if (isPublic) {
+            return;
+        }
+        Allow allow = method.isAnnotationPresent(Allow.class) ? method.getAnnotation(Allow.class)
+                : type.getAnnotation(Allow.class);
+        if (allow == null || !Arrays.asList(allow.value()).contains(Role.TERMINAL)) {
+            ctx.abortWith(Problem.of("forbidden", 403, "a terminal may not do this", instance).response());
+        }
     }
 
     private Optional<Account> current(String username) {

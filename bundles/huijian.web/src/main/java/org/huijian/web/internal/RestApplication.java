@@ -5,6 +5,7 @@ import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.servlet.Servlet;
 import org.apache.cxf.Bus;
@@ -16,6 +17,7 @@ import org.huijian.accounts.AccountService;
 import org.huijian.audit.AuditLog;
 import org.huijian.core.Capability;
 import org.huijian.core.HealthCheck;
+import org.huijian.devices.TerminalCredentials;
 import org.huijian.directory.DirectoryService;
 import org.huijian.site.SiteService;
 import org.huijian.web.RestResource;
@@ -46,6 +48,9 @@ import org.osgi.service.metatype.annotations.Designate;
 @Component(immediate = true, configurationPid = WebConfig.PID)
 @Designate(ocd = WebConfig.class)
 public class RestApplication {
+    /** The devices feature's credentials, when it is installed (kiosks sign in with them). */
+    private final java.util.concurrent.atomic.AtomicReference<TerminalCredentials> terminals =
+            new java.util.concurrent.atomic.AtomicReference<>();
     private final List<HealthCheck> healthChecks = new CopyOnWriteArrayList<>();
     private final List<Capability> capabilities = new CopyOnWriteArrayList<>();
     private final Bus bus;
@@ -73,7 +78,8 @@ public class RestApplication {
 
         List<Object> providers = new ArrayList<>(ProblemMappers.all());
         providers.add(Json.provider());
-        providers.add(new AuthFilter(sessions, accounts, config.maxRequestBytes()));
+        providers.add(new AuthFilter(sessions, accounts, config.maxRequestBytes(),
+                secret -> Optional.ofNullable(terminals.get()).flatMap(c -> c.authenticate(secret))));
 
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         try {
@@ -95,6 +101,15 @@ public class RestApplication {
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
         }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void setTerminals(TerminalCredentials credentials) {
+        terminals.set(credentials);
+    }
+
+    void unsetTerminals(TerminalCredentials credentials) {
+        terminals.compareAndSet(credentials, null);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
