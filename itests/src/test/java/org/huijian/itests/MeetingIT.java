@@ -72,6 +72,86 @@ class MeetingIT extends SiteTestBase {
         assertTrue(revoked.isProblem() && revoked.body().contains("not valid"), revoked.body());
     }
 
+    /** A signalling connection as a kiosk's page opens it, collecting what the server says. */
+    static final class Socket implements java.net.http.WebSocket.Listener {
+        final java.util.concurrent.LinkedBlockingQueue<String> heard = new java.util.concurrent.LinkedBlockingQueue<>();
+        final java.util.concurrent.CompletableFuture<Integer> closed = new java.util.concurrent.CompletableFuture<>();
+        final StringBuilder partial = new StringBuilder();
+        java.net.http.WebSocket ws;
+
+        static Socket open() throws Exception {
+            Socket s = new Socket();
+            s.ws = java.net.http.HttpClient.newBuilder().sslContext(site.trust()).build().newWebSocketBuilder()
+                    .buildAsync(java.net.URI.create(site.api().base().replace("https://", "wss://") + "/ws/terminal"), s)
+                    .get(20, java.util.concurrent.TimeUnit.SECONDS);
+            return s;
+        }
+
+        void say(String json) throws Exception {
+            ws.sendText(json, true).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+
+        String next() throws Exception {
+            String m = heard.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+            if (m == null) {
+                throw new AssertionError("the server said nothing in 10 s");
+            }
+            return m;
+        }
+
+        @Override
+        public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket w, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                heard.add(partial.toString());
+                partial.setLength(0);
+            }
+            w.request(1);
+            return null;
+        }
+
+        @Override
+        public java.util.concurrent.CompletionStage<?> onClose(java.net.http.WebSocket w, int code, String reason) {
+            closed.complete(code);
+            return null;
+        }
+    }
+
+    @Test
+    void aKioskSaysHelloOnTheSignallingSocketAndMalformedMessagesChangeNothing() throws Exception {
+        Api admin = signedIn("admin");
+        String terminals = admin.get("/api/terminals").body();
+        long terminal = Long.parseLong(terminals.replaceAll("(?s).*?\\{\"id\":(\\d+),[^}]*\"kind\":\"LAWYER\".*", "$1"));
+        String secret = admin.post("/api/terminals/" + terminal + "/credential", "{}").body()
+                .replaceAll(".*\"secret\":\"([^\"]+)\".*", "$1");
+
+        Socket kiosk = Socket.open();
+        kiosk.say("{\"type\":\"hello\",\"secret\":\"" + secret + "\"}");
+        String welcome = kiosk.next();
+        assertTrue(welcome.contains("\"type\":\"welcome\"") && welcome.contains("\"terminalId\":" + terminal)
+                && welcome.contains("\"meetings\":[]"), welcome);
+        kiosk.say("{\"type\":\"ping\"}");
+        assertEquals("{\"type\":\"pong\"}", kiosk.next());
+        kiosk.say("{\"type\":\"ready\",\"meetingId\":\"x\"}");
+        String bad = kiosk.next();
+        assertTrue(bad.contains("\"type\":\"error\"") && bad.contains("\"field\":\"meetingId\""), bad);
+        kiosk.say("{\"type\":\"connect\",\"meetingId\":999999}");
+        String forged = kiosk.next();
+        assertTrue(forged.contains("\"type\":\"error\"") && forged.contains("not-found"), forged);
+        kiosk.say("{\"type\":\"signal\",\"meetingId\":999999,\"channel\":\"call\",\"kind\":\"offer\",\"sdp\":\"v=0\\r\\n\"}");
+        assertTrue(kiosk.next().contains("not a live meeting of this terminal"));
+        kiosk.say("{\"type\":\"ping\"}");
+        assertEquals("{\"type\":\"pong\"}", kiosk.next(), "the connection is still up after bad messages");
+
+        Socket stranger = Socket.open();
+        stranger.say("{\"type\":\"ready\",\"meetingId\":1}");
+        assertEquals(4401, stranger.closed.get(10, java.util.concurrent.TimeUnit.SECONDS), "nothing before hello");
+        Socket forger = Socket.open();
+        forger.say("{\"type\":\"hello\",\"secret\":\"hjt_" + "B".repeat(43) + "\"}");
+        assertEquals(4401, forger.closed.get(10, java.util.concurrent.TimeUnit.SECONDS), "a wrong secret");
+        kiosk.ws.sendClose(1000, "bye").get(10, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
     @Test
     void theSupervisorsMeetingApiChecksRolesAndInput() throws Exception {
         Api supervisor = signedIn("supervisor");

@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * grace periods), and carries out what terminals and supervisors do. A booking whose call took place is completed
  * when its meeting ends.
  */
-@Component(service = MeetingService.class, configurationPid = MeetingConfig.PID)
+@Component(service = { MeetingService.class, DefaultMeetingService.class }, configurationPid = MeetingConfig.PID)
 @Designate(ocd = MeetingConfig.class)
 public class DefaultMeetingService implements MeetingService {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultMeetingService.class);
@@ -148,6 +148,24 @@ public class DefaultMeetingService implements MeetingService {
         Flow.Side side = terminal.kind() == TerminalKind.LAWYER ? Flow.Side.LAWYER : Flow.Side.DETAINEE;
         meetings.act(meetingId, actorOf(terminal), f -> f.hangUp(side, terminal.terminalId(), clock.instant()));
         return view(meetingId);
+    }
+
+    /** Whether a terminal's signalling connection is up; a live meeting of it starts or ends its grace period. */
+    void online(TerminalIdentity terminal, boolean up) {
+        Flow.Side side = terminal.kind() == TerminalKind.LAWYER ? Flow.Side.LAWYER : Flow.Side.DETAINEE;
+        for (Meeting m : ofTerminal(terminal)) {
+            try {
+                meetings.act(m.id(), actorOf(terminal), f -> up ? f.reconnected(side, terminal.terminalId(),
+                        clock.instant()) : f.disconnected(side, clock.instant()));
+            } catch (RuntimeException e) {
+                LOG.warn("Meeting {}: terminal {} {}: {}", m.id(), terminal.code(), up ? "back" : "gone", e.toString());
+            }
+        }
+    }
+
+    /** Hears every stored change of a meeting (the signalling tells the terminals). */
+    void listen(java.util.function.Consumer<Meetings.Change> listener) {
+        meetings.listen(listener);
     }
 
     // ---- what a supervisor does ----

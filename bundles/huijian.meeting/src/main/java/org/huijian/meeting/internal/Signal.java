@@ -16,7 +16,7 @@ import org.huijian.core.InvalidInputException;
  * object, a known {@code type}, only the fields that type has, each within its limits. Anything else is refused
  * with the field at fault, and nothing happens to the meeting.
  *
- * <p>Types: {@code ready}, {@code connect}, {@code hangup} (a meeting id); {@code signal} (a meeting id, the
+ * <p>Types: {@code hello} (the terminal's device secret, the first message of a connection); {@code ready}, {@code connect}, {@code hangup} (a meeting id); {@code signal} (a meeting id, the
  * {@code channel} — {@code call} between the two parties, {@code monitor} from a terminal to a supervisor's
  * console — the {@code kind} {@code offer}, {@code answer} or {@code ice}, and the SDP or ICE candidate);
  * {@code ping}.
@@ -25,7 +25,7 @@ import org.huijian.core.InvalidInputException;
  * audio (or any non-video) media section is refused here, whatever the page did, so lawyer–client talk cannot reach
  * a console through the signalling.
  */
-record Signal(String type, long meetingId, String channel, String kind, String sdp, Candidate candidate) {
+record Signal(String type, long meetingId, String channel, String kind, String sdp, Candidate candidate, String secret) {
 
     /** An ICE candidate as the browser gives it. */
     record Candidate(String candidate, String sdpMid, Integer sdpMLineIndex) {
@@ -33,7 +33,7 @@ record Signal(String type, long meetingId, String channel, String kind, String s
 
     static final int MAX_MESSAGE_BYTES = 64 * 1024;
     static final int MAX_SDP = 60_000;
-    static final Set<String> TYPES = Set.of("ready", "connect", "hangup", "signal", "ping");
+    static final Set<String> TYPES = Set.of("hello", "ready", "connect", "hangup", "signal", "ping");
     static final Set<String> CHANNELS = Set.of("call", "monitor");
     static final Set<String> KINDS = Set.of("offer", "answer", "ice");
     private static final Pattern MEDIA_LINE = Pattern.compile("(?m)^m=([a-z]+) ");
@@ -58,12 +58,15 @@ record Signal(String type, long meetingId, String channel, String kind, String s
             throw new InvalidInputException("type", "unknown message type '" + type + "'; one of " + sorted(TYPES));
         }
         switch (type) {
+        case "hello":
+            only(root, Set.of("type", "secret"));
+            return new Signal(type, 0, null, null, null, null, text(root, "secret", 100, true));
         case "ping":
             only(root, Set.of("type"));
-            return new Signal(type, 0, null, null, null, null);
+            return new Signal(type, 0, null, null, null, null, null);
         case "ready", "connect", "hangup":
             only(root, Set.of("type", "meetingId"));
-            return new Signal(type, meetingId(root), null, null, null, null);
+            return new Signal(type, meetingId(root), null, null, null, null, null);
         default:
             return signal(root);
         }
@@ -94,7 +97,7 @@ record Signal(String type, long meetingId, String channel, String kind, String s
                 index = i.intValue();
             }
             return new Signal("signal", meetingId, channel, kind, null,
-                    new Candidate(line == null ? "" : line, mid, index));
+                    new Candidate(line == null ? "" : line, mid, index), null);
         }
         only(root, Set.of("type", "meetingId", "channel", "kind", "sdp"));
         String sdp = text(root, "sdp", MAX_SDP, true);
@@ -110,7 +113,7 @@ record Signal(String type, long meetingId, String channel, String kind, String s
                 }
             }
         }
-        return new Signal("signal", meetingId, channel, kind, sdp, null);
+        return new Signal("signal", meetingId, channel, kind, sdp, null, null);
     }
 
     private static long meetingId(JsonNode root) {

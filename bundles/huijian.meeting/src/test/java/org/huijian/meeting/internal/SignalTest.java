@@ -36,6 +36,7 @@ class SignalTest {
         assertEquals("connect", parse("{\"type\":\"connect\",\"meetingId\":12}").type());
         assertEquals("hangup", parse("{\"type\":\"hangup\",\"meetingId\":3}").type());
         assertEquals("ping", parse("{\"type\":\"ping\"}").type());
+        assertEquals("hjt_abc", parse("{\"type\":\"hello\",\"secret\":\"hjt_abc\"}").secret());
     }
 
     @Test
@@ -83,6 +84,8 @@ class SignalTest {
         refused("meetingId", "{\"type\":\"ready\",\"meetingId\":1.5}");
         refused("extra", "{\"type\":\"ready\",\"meetingId\":1,\"extra\":true}");
         refused("terminalId", "{\"type\":\"ping\",\"terminalId\":1}");
+        refused("secret", "{\"type\":\"hello\"}");
+        refused("secret", "{\"type\":\"hello\",\"secret\":\"" + "x".repeat(101) + "\"}");
         refused("channel", "{\"type\":\"signal\",\"meetingId\":1,\"channel\":\"broadcast\",\"kind\":\"offer\",\"sdp\":\"v=0\"}");
         refused("kind", "{\"type\":\"signal\",\"meetingId\":1,\"channel\":\"call\",\"kind\":\"rollback\"}");
         refused("sdp", "{\"type\":\"signal\",\"meetingId\":1,\"channel\":\"call\",\"kind\":\"offer\"}");

@@ -1,0 +1,222 @@
+package org.huijian.meeting.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.websocket.CloseReason;
+import javax.websocket.OnClose;
+import javax.websocket.OnError;
+import javax.websocket.OnMessage;
+import javax.websocket.OnOpen;
+import javax.websocket.Session;
+import javax.websocket.server.ServerEndpoint;
+import org.huijian.core.HuijianException;
+import org.huijian.core.InvalidInputException;
+import org.huijian.core.RefusedException;
+import org.huijian.devices.TerminalCredentials;
+import org.huijian.devices.TerminalIdentity;
+import org.huijian.meeting.Meeting;
+import org.huijian.site.TerminalKind;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The terminals' signalling WebSocket ({@code wss://…/ws/terminal}). The first message is {@code hello} with the
+ * terminal's device secret; then the terminal presses Ready / Connect / hangs up, relays its WebRTC offers,
+ * answers and ICE candidates to the other party, and hears every change of its meetings. A malformed message
+ * is answered with an error naming the field and changes nothing; anything before a valid hello closes the
+ * connection (4401). While a terminal's connection is down its live meetings count the grace period.
+ */
+@Component(service = Object.class, property = "org.ops4j.pax.web.http.whiteboard.websocket=true")
+@ServerEndpoint("/ws/terminal")
+public class TerminalSocket {
+    private static final Logger LOG = LoggerFactory.getLogger(TerminalSocket.class);
+    static final int UNAUTHENTICATED = 4401;
+
+    private final DefaultMeetingService meetings;
+    private final TerminalCredentials credentials;
+    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private final Map<Session, TerminalIdentity> signedIn = new ConcurrentHashMap<>();
+
+    @Activate
+    public TerminalSocket(@Reference DefaultMeetingService meetings, @Reference TerminalCredentials credentials) {
+        this.meetings = meetings;
+        this.credentials = credentials;
+        meetings.listen(this::changed);
+    }
+
+    @OnOpen
+    public void open(Session session) {
+        session.setMaxTextMessageBufferSize(Signal.MAX_MESSAGE_BYTES + 1024);
+    }
+
+    @OnMessage
+    public void message(Session session, String text) {
+        Signal m;
+        try {
+            m = Signal.parse(json, text);
+        } catch (InvalidInputException e) {
+            LOG.warn("Refused a malformed signalling message from {}: {}", who(session), e.getMessage());
+            send(session, error(e));
+            if (!signedIn.containsKey(session)) {
+                close(session, "say hello with the terminal's secret first");
+            }
+            return;
+        }
+        TerminalIdentity t = signedIn.get(session);
+        if (t == null) {
+            hello(session, m);
+            return;
+        }
+        try {
+            switch (m.type()) {
+            case "ping" -> send(session, Map.of("type", "pong"));
+            case "hello" -> send(session, Map.of("type", "error", "message", "already signed in"));
+            case "ready" -> send(session, meeting(meetings.ready(t, m.meetingId())));
+            case "connect" -> send(session, meeting(meetings.connect(t, m.meetingId())));
+            case "hangup" -> send(session, meeting(meetings.hangUp(t, m.meetingId())));
+            default -> relay(session, t, m);
+            }
+        } catch (HuijianException e) {
+            LOG.info("Terminal {}: {} refused: {}", t.code(), m.type(), e.getMessage());
+            send(session, error(e));
+        }
+    }
+
+    @OnClose
+    public void closed(Session session, CloseReason reason) {
+        TerminalIdentity t = signedIn.remove(session);
+        if (t != null && signedIn.values().stream().noneMatch(x -> x.terminalId() == t.terminalId())) {
+            meetings.online(t, false);
+        }
+    }
+
+    @OnError
+    public void failed(Session session, Throwable error) {
+        LOG.debug("Signalling connection of {} failed: {}", who(session), error.toString());
+    }
+
+    private void hello(Session session, Signal m) {
+        Optional<TerminalIdentity> t = "hello".equals(m.type()) ? credentials.authenticate(m.secret()) : Optional.empty();
+        if (t.isEmpty()) {
+            LOG.warn("Refused a signalling connection from {}: {}", session.getId(), "hello".equals(m.type())
+                    ? "credential not valid" : "no hello first");
+            close(session, "hello".equals(m.type()) ? "the terminal's credential is not valid"
+                    : "say hello with the terminal's secret first");
+            return;
+        }
+        signedIn.put(session, t.get());
+        Map<String, Object> welcome = new LinkedHashMap<>();
+        welcome.put("type", "welcome");
+        welcome.put("terminal", t.get());
+        welcome.put("meetings", meetings.ofTerminal(t.get()));
+        send(session, welcome);
+        meetings.online(t.get(), true);
+    }
+
+    /** Passes an offer, answer or candidate to the other party of a meeting this terminal is in. */
+    private void relay(Session from, TerminalIdentity t, Signal m) {
+        Meeting meeting = meetings.ofTerminal(t).stream().filter(x -> x.id() == m.meetingId()).findFirst()
+                .orElseThrow(() -> new InvalidInputException("meetingId", "not a live meeting of this terminal"));
+        if (!"call".equals(m.channel())) {
+            throw new InvalidInputException("channel", "the supervisor's monitor is not open yet");
+        }
+        long peer = t.kind() == TerminalKind.LAWYER ? meeting.detaineeTerminalId() : meeting.lawyerTerminalId();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("type", "signal");
+        out.put("meetingId", meeting.id());
+        out.put("channel", m.channel());
+        out.put("kind", m.kind());
+        out.put("from", t.kind().name());
+        if (m.sdp() != null) {
+            out.put("sdp", m.sdp());
+        }
+        if (m.candidate() != null) {
+            out.put("candidate", m.candidate());
+        }
+        toTerminal(peer, out);
+    }
+
+    /** Tells both terminals of a meeting what changed. */
+    private void changed(Meetings.Change change) {
+        Meeting m;
+        try {
+            m = meetings.meeting(DefaultMeetingService.KEEPER, change.meetingId());
+        } catch (RuntimeException e) {
+            return;
+        }
+        Map<String, Object> out = meeting(m);
+        out.put("events", change.events());
+        toTerminal(m.lawyerTerminalId(), out);
+        toTerminal(m.detaineeTerminalId(), out);
+    }
+
+    private void toTerminal(long terminalId, Object message) {
+        signedIn.forEach((s, t) -> {
+            if (t.terminalId() == terminalId) {
+                send(s, message);
+            }
+        });
+    }
+
+    private static Map<String, Object> meeting(Meeting m) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("type", "meeting");
+        out.put("meeting", m);
+        return out;
+    }
+
+    private static Map<String, Object> error(HuijianException e) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("type", "error");
+        out.put("problem", e.type());
+        out.put("message", e.getMessage());
+        if (e instanceof RefusedException r) {
+            out.put("rule", r.rule());
+        }
+        if (e instanceof InvalidInputException i) {
+            out.put("errors", i.violations());
+        }
+        return out;
+    }
+
+    private void send(Session session, Object message) {
+        try {
+            String text = json.writeValueAsString(message);
+            synchronized (session) { // one writer at a time per connection
+                if (session.isOpen()) {
+                    session.getBasicRemote().sendText(text);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("Could not send to {}: {}", who(session), e.toString());
+        }
+    }
+
+    private static void close(Session session, String why) {
+        try {
+            session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(UNAUTHENTICATED), why));
+        } catch (IOException e) {
+            LOG.debug("Closing {}: {}", session.getId(), e.toString());
+        }
+    }
+
+    private String who(Session session) {
+        TerminalIdentity t = signedIn.get(session);
+        return t == null ? "connection " + session.getId() : "terminal " + t.code();
+    }
+
+    List<TerminalIdentity> online() {
+        return List.copyOf(signedIn.values());
+    }
+}
