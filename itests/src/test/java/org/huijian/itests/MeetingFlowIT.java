@@ -103,10 +103,8 @@ class MeetingFlowIT extends SiteTestBase {
                 .matcher(terminals);
         assertTrue(lt.find(), terminals);
         long lawyerTerminal = Long.parseLong(lt.group(1));
-        String lawyerSecret = admin.post("/api/terminals/" + lawyerTerminal + "/credential", "{}").body()
-                .replaceAll(".*\"secret\":\"([^\"]+)\".*", "$1");
-        String detaineeSecret = admin.post("/api/terminals/" + detaineeTerminal + "/credential", "{}").body()
-                .replaceAll(".*\"secret\":\"([^\"]+)\".*", "$1");
+        String lawyerSecret = MeetingIT.issue(admin, lawyerTerminal);
+        String detaineeSecret = MeetingIT.issue(admin, detaineeTerminal);
 
         MeetingIT.Socket lawyerSide = MeetingIT.Socket.open();
         lawyerSide.say("{\"type\":\"hello\",\"secret\":\"" + lawyerSecret + "\"}");

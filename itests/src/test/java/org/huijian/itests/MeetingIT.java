@@ -38,6 +38,18 @@ class MeetingIT extends SiteTestBase {
         assertTrue(admin.get("/api/audit/latest?action=terminal.credential.revoke").body().contains("\"admin\""));
     }
 
+    /** The first terminal of a kind in the demo site. */
+    static long firstTerminal(Api admin, String kind) throws Exception {
+        return Long.parseLong(admin.get("/api/terminals").body()
+                .replaceAll("(?s).*?\\{\"id\":(\\d+),[^}]*\"kind\":\"" + kind + "\".*", "$1"));
+    }
+
+    /** Issues a terminal a new credential; its secret. */
+    static String issue(Api admin, long terminal) throws Exception {
+        return admin.post("/api/terminals/" + terminal + "/credential", "{}").body()
+                .replaceAll(".*\"secret\":\"([^\"]+)\".*", "$1");
+    }
+
     /** A request as a kiosk sends it: its device secret as a bearer token, no cookie, no CSRF header. */
     static Api.Reply asTerminal(String secret, String method, String path) throws Exception {
         java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(java.net.URI.create(site.api().base()
@@ -49,10 +61,8 @@ class MeetingIT extends SiteTestBase {
     @Test
     void aKioskSignsInWithItsTerminalsCredentialAndDoesOnlyWhatATerminalMay() throws Exception {
         Api admin = signedIn("admin");
-        String terminals = admin.get("/api/terminals").body();
-        long terminal = Long.parseLong(terminals.replaceAll("(?s).*?\\{\"id\":(\\d+),[^}]*\"kind\":\"DETAINEE\".*", "$1"));
-        String secret = admin.post("/api/terminals/" + terminal + "/credential", "{}").body()
-                .replaceAll(".*\"secret\":\"([^\"]+)\".*", "$1");
+        long terminal = firstTerminal(admin, "DETAINEE");
+        String secret = issue(admin, terminal);
 
         Api.Reply me = asTerminal(secret, "GET", "/api/terminal");
         assertEquals(200, me.status(), me.body());
@@ -120,10 +130,8 @@ class MeetingIT extends SiteTestBase {
     @Test
     void aKioskSaysHelloOnTheSignallingSocketAndMalformedMessagesChangeNothing() throws Exception {
         Api admin = signedIn("admin");
-        String terminals = admin.get("/api/terminals").body();
-        long terminal = Long.parseLong(terminals.replaceAll("(?s).*?\\{\"id\":(\\d+),[^}]*\"kind\":\"LAWYER\".*", "$1"));
-        String secret = admin.post("/api/terminals/" + terminal + "/credential", "{}").body()
-                .replaceAll(".*\"secret\":\"([^\"]+)\".*", "$1");
+        long terminal = firstTerminal(admin, "LAWYER");
+        String secret = issue(admin, terminal);
 
         Socket kiosk = Socket.open();
         kiosk.say("{\"type\":\"hello\",\"secret\":\"" + secret + "\"}");
