@@ -157,6 +157,10 @@ class MeetingIT extends SiteTestBase {
         Socket forger = Socket.open();
         forger.say("{\"type\":\"hello\",\"secret\":\"hjt_" + "B".repeat(43) + "\"}");
         assertEquals(4401, forger.closed.get(10, java.util.concurrent.TimeUnit.SECONDS), "a wrong secret");
+        Socket silent = Socket.open();
+        assertEquals(4401, silent.closed.get(20, java.util.concurrent.TimeUnit.SECONDS), "no hello within 10 s");
+        kiosk.say("{\"type\":\"ping\"}");
+        assertEquals("{\"type\":\"pong\"}", kiosk.next(), "the signed-in kiosk is untouched by all that");
         kiosk.ws.sendClose(1000, "bye").get(10, java.util.concurrent.TimeUnit.SECONDS);
     }
 

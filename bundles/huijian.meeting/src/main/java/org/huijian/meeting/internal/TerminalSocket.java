@@ -9,6 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.websocket.CloseReason;
 import javax.websocket.OnClose;
 import javax.websocket.OnError;
@@ -25,6 +31,7 @@ import org.huijian.meeting.Meeting;
 import org.huijian.site.TerminalKind;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,12 +48,22 @@ import org.slf4j.LoggerFactory;
 public class TerminalSocket {
     private static final Logger LOG = LoggerFactory.getLogger(TerminalSocket.class);
     static final int UNAUTHENTICATED = 4401;
+    static final int TOO_SLOW = 4408;
+    static final int MAX_QUEUED = 256;
+    /** How long a new connection may take to say hello. */
+    static final long HELLO_SECONDS = 10;
 
     private final DefaultMeetingService meetings;
     private final TerminalCredentials credentials;
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private final Map<Session, TerminalIdentity> signedIn = new ConcurrentHashMap<>();
+    private final Map<Session, Outbox> outboxes = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService workers = Executors.newScheduledThreadPool(2, r -> {
+        Thread t = new Thread(r, "huijian-signalling");
+        t.setDaemon(true);
+        return t;
+    });
 
     @Activate
     public TerminalSocket(@Reference DefaultMeetingService meetings, @Reference TerminalCredentials credentials) {
@@ -55,9 +72,21 @@ public class TerminalSocket {
         meetings.listen(this::changed);
     }
 
+    @Deactivate
+    void deactivate() {
+        workers.shutdownNow();
+    }
+
     @OnOpen
     public void open(Session session) {
         session.setMaxTextMessageBufferSize(Signal.MAX_MESSAGE_BYTES + 1024);
+        outboxes.put(session, new Outbox(session));
+        workers.schedule(() -> {
+            if (session.isOpen() && !signedIn.containsKey(session)) {
+                LOG.warn("Closing signalling connection {}: no hello within {} s", session.getId(), HELLO_SECONDS);
+                close(session, "no hello within " + HELLO_SECONDS + " s");
+            }
+        }, HELLO_SECONDS, TimeUnit.SECONDS);
     }
 
     @OnMessage
@@ -95,6 +124,7 @@ public class TerminalSocket {
 
     @OnClose
     public void closed(Session session, CloseReason reason) {
+        outboxes.remove(session);
         TerminalIdentity t = signedIn.remove(session);
         if (t != null && signedIn.values().stream().noneMatch(x -> x.terminalId() == t.terminalId())) {
             meetings.online(t, false);
@@ -190,22 +220,83 @@ public class TerminalSocket {
         return out;
     }
 
+    /** Queues a message for the connection; it is written by the signalling threads, in order. */
     private void send(Session session, Object message) {
+        String text;
         try {
-            String text = json.writeValueAsString(message);
-            synchronized (session) { // one writer at a time per connection
-                if (session.isOpen()) {
-                    session.getBasicRemote().sendText(text);
+            text = json.writeValueAsString(message);
+        } catch (IOException e) {
+            LOG.error("Could not write a signalling message: {}", e.toString());
+            return;
+        }
+        Outbox box = outboxes.get(session);
+        if (box != null) {
+            box.offer(text);
+        }
+    }
+
+    /**
+     * What waits to be written to one connection. Writing happens on the signalling threads, never under a
+     * meeting's lock, so a slow terminal delays only itself; one that falls {@value #MAX_QUEUED} messages behind
+     * is closed (4408) and comes back through its reconnect.
+     */
+    private final class Outbox implements Runnable {
+        private final Session session;
+        private final ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>();
+        private final AtomicInteger size = new AtomicInteger();
+        private final AtomicBoolean scheduled = new AtomicBoolean();
+
+        Outbox(Session session) {
+            this.session = session;
+        }
+
+        void offer(String text) {
+            if (size.incrementAndGet() > MAX_QUEUED) {
+                LOG.warn("Closing the signalling connection of {}: {} messages behind", who(session), MAX_QUEUED);
+                closeWith(session, TOO_SLOW, "too far behind; reconnect");
+                return;
+            }
+            queue.add(text);
+            schedule();
+        }
+
+        private void schedule() {
+            if (scheduled.compareAndSet(false, true)) {
+                try {
+                    workers.execute(this);
+                } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                    scheduled.set(false);
                 }
             }
-        } catch (IOException | RuntimeException e) {
-            LOG.debug("Could not send to {}: {}", who(session), e.toString());
+        }
+
+        @Override
+        public void run() {
+            try {
+                for (String text; (text = queue.poll()) != null;) {
+                    size.decrementAndGet();
+                    if (session.isOpen()) {
+                        session.getBasicRemote().sendText(text);
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("Could not send to {}: {}", who(session), e.toString());
+            } finally {
+                scheduled.set(false);
+                if (!queue.isEmpty()) {
+                    schedule();
+                }
+            }
         }
     }
 
     private static void close(Session session, String why) {
+        closeWith(session, UNAUTHENTICATED, why);
+    }
+
+    private static void closeWith(Session session, int code, String why) {
         try {
-            session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(UNAUTHENTICATED), why));
+            session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), why));
         } catch (IOException e) {
             LOG.debug("Closing {}: {}", session.getId(), e.toString());
         }
