@@ -1,7 +1,8 @@
 // 会见分机 — terminals: list, register (LAWYER at a position of a centre, DETAINEE at a detention
-// centre, CONSOLE at either), enable/disable.
+// centre, CONSOLE at either), enable/disable, and (with the devices feature) the device credential each kiosk
+// signs in with: credential-<id> issues one, shown once in credential-secret; revoke-<id> revokes it.
 import { api } from '../api.js';
-import { t } from '../i18n.js';
+import { t, formatInstant } from '../i18n.js';
 import { h, field, makeForm, panel, table, badge, button, act, notify, loading, errorBox, optionsOf, setOptions,
   showField } from '../dom.js';
 import { registerSection } from './registry.js';
@@ -28,9 +29,13 @@ async function renderTerminals(container, ctx) {
   const positionNames = new Map();
 
   const list = h('div', { id: 'terminal-list' }, loading());
+  const secretBox = h('div', { id: 'terminal-secret-box', 'aria-live': 'polite' });
   const refresh = async () => {
     try {
       const terminals = await api.get('/terminals');
+      // Device credentials, when the devices feature is installed (404 otherwise: no column).
+      const credentials = await api.get('/terminal-credentials').catch(() => null);
+      const credentialOf = id => (credentials || []).find(c => c.terminalId === id);
       // Position names of the centres that have lawyer terminals.
       const needed = [...new Set(terminals.filter(x => x.positionId && !positionNames.has(x.positionId)).map(x => x.centreId))]
         .filter(Boolean);
@@ -45,6 +50,7 @@ async function renderTerminals(container, ctx) {
           { label: t('terminals.kind'), cell: x => t(`kind.${x.kind}`) },
           { label: t('terminals.place'), cell: x => place(x) },
           { label: t('common.status'), cell: x => (x.enabled ? badge(t('common.enabled'), 'ok') : badge(t('common.disabled'), 'off')) },
+          ...(credentials ? [{ label: t('terminals.credential'), cell: x => credentialCell(x, credentialOf(x.id)) }] : []),
           ...(ctx.canWrite ? [{ label: t('common.actions'), cell: x => button(x.enabled ? t('common.disable') : t('common.enable'),
             e => act(e.currentTarget, async () => {
               await api.put(`/terminals/${x.id}/enabled`, { enabled: !x.enabled });
@@ -58,6 +64,34 @@ async function renderTerminals(container, ctx) {
     }
   };
 
+  function credentialCell(x, c) {
+    const state = !c ? h('span', { class: 'muted' }, t('terminals.noCredential'))
+      : c.revokedAt ? h('span', { class: 'muted' }, t('terminals.credentialRevoked', { when: formatInstant(c.revokedAt) }))
+        : h('span', null, t('terminals.credentialIssued', { when: formatInstant(c.issuedAt) }),
+          c.lastUsedAt ? h('span', { class: 'muted small' }, ' · ' + t('terminals.credentialUsed', { when: formatInstant(c.lastUsedAt) })) : null);
+    if (!ctx.canWrite) return state;
+    return h('span', { class: 'row-actions' }, state,
+      button(c && !c.revokedAt ? t('terminals.reissue') : t('terminals.issue'), e => act(e.currentTarget, async () => {
+        const issued = await api.post(`/terminals/${x.id}/credential`, {});
+        showSecret(x, issued.secret);
+        await refresh();
+      }), { kind: 'small', id: `credential-${x.id}`, 'aria-label': `${t('terminals.issue')} ${x.name}` }),
+      c && !c.revokedAt ? button(t('terminals.revoke'), e => act(e.currentTarget, async () => {
+        await api.del(`/terminals/${x.id}/credential`);
+        secretBox.replaceChildren();
+        await refresh();
+      }, t('terminals.revokedNamed', { name: x.name })), { kind: 'small', id: `revoke-${x.id}`,
+        'aria-label': `${t('terminals.revoke')} ${x.name}` }) : null);
+  }
+
+  /** The secret, once: the administrator enters it in the kiosk; it cannot be shown again. */
+  function showSecret(x, secret) {
+    secretBox.replaceChildren(panel(t('terminals.secretTitle', { name: x.name }),
+      h('p', null, t('terminals.secretHint')),
+      h('p', null, h('code', { id: 'credential-secret', class: 'secret' }, secret)),
+      h('p', null, button(t('common.close'), () => secretBox.replaceChildren(), { kind: 'small', id: 'secret-close' }))));
+  }
+
   function place(x) {
     const parts = [];
     if (x.centreId) parts.push(centreById.get(x.centreId)?.name ?? `#${x.centreId}`);
@@ -66,7 +100,7 @@ async function renderTerminals(container, ctx) {
     return parts.join(' · ');
   }
 
-  container.replaceChildren(sectionTitle(t('nav.terminals')),
+  container.replaceChildren(sectionTitle(t('nav.terminals')), secretBox,
     panel(t('terminals.list'), list),
     ctx.canWrite ? panel(t('terminals.register'), registerForm(centres, detentionCentres, refresh)) : null);
   await refresh();

@@ -105,6 +105,24 @@ class BrowserIT extends SiteTestBase {
     }
 
     @Test
+    void theAdministratorIssuesATerminalItsDeviceCredentialOnceAndRevokesIt() throws Exception {
+        signIn("admin", PASSWORD);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("admin-console")));
+        browser.get(site.https() + "/index.html#/admin/terminals");
+        WebElement issue = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[id^='credential-']")));
+        String terminal = issue.getAttribute("id").substring("credential-".length());
+        issue.click();
+        String secret = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("credential-secret"))).getText();
+        assertTrue(secret.startsWith("hjt_") && secret.length() == 47, secret);
+        assertEquals(200, MeetingIT.asTerminal(secret, "GET", "/api/terminal").status(), "the kiosk signs in with it");
+        WebElement revoke = wait.until(ExpectedConditions.elementToBeClickable(By.id("revoke-" + terminal)));
+        revoke.click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("credential-secret")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("terminal-table"), "吊销"));
+        assertEquals(401, MeetingIT.asTerminal(secret, "GET", "/api/terminal").status(), "revoked at once");
+    }
+
+    @Test
     void theLawyerSeesThePortalAlsoOnAPhone() {
         browser.manage().window().setSize(new Dimension(375, 812));
         signIn("lawyer", PASSWORD);
