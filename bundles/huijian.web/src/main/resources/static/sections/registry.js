@@ -8,6 +8,7 @@
 const FEATURE_MODULES = {
   core: './core.js',
   booking: './booking.js',
+  meeting: './meeting.js',
 };
 
 const sections = [];

@@ -13,12 +13,24 @@ final class Browsers {
     }
 
     static ChromeDriver chromium(int width, int height) throws IOException {
+        return chromium(width, height, false);
+    }
+
+    /**
+     * With {@code fakeMedia}, Chromium's synthetic camera and microphone (a moving test pattern and a beep) stand in
+     * for the hardware this machine does not have, allowed without a prompt; videos play without a gesture.
+     */
+    static ChromeDriver chromium(int width, int height, boolean fakeMedia) throws IOException {
         Path profile = Files.createTempDirectory("huijian-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--user-data-dir=" + profile, "--window-size=" + width + "," + height, "--lang=zh-CN");
+        if (fakeMedia) {
+            options.addArguments("--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
+                    "--autoplay-policy=no-user-gesture-required");
+        }
         options.setAcceptInsecureCerts(true);
         return new ChromeDriver(new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build(), options);

@@ -13,8 +13,9 @@ import java.time.Instant;
  * @param endReason why it ended, or {@code null}
  * @param lawyerOnline whether the lawyer terminal is connected to the server
  * @param detaineeOnline whether the detainee terminal is connected to the server
+ * @param parties who meets whom, where (names for the screens), or {@code null} if they cannot be read
  */
 public record Meeting(long id, long bookingId, MeetingState state, long lawyerTerminalId, long detaineeTerminalId,
         Instant bookedStart, Instant bookedEnd, Instant readyAt, Instant connectedAt, Instant limitAt, Instant endedAt,
-        String endReason, boolean lawyerOnline, boolean detaineeOnline) {
+        String endReason, boolean lawyerOnline, boolean detaineeOnline, MeetingParties parties) {
 }

@@ -1,3 +1,3 @@
 /** Meetings (会见): the live session a booking becomes. */
-@org.osgi.annotation.versioning.Version("2.0.0")
+@org.osgi.annotation.versioning.Version("3.0.0")
 package org.huijian.meeting;

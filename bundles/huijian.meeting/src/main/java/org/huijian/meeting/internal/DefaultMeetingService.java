@@ -21,8 +21,10 @@ import org.huijian.core.Actor;
 import org.huijian.core.NotFoundException;
 import org.huijian.core.Role;
 import org.huijian.devices.TerminalIdentity;
+import org.huijian.directory.DirectoryService;
 import org.huijian.meeting.Meeting;
 import org.huijian.meeting.MeetingEvent;
+import org.huijian.meeting.MeetingParties;
 import org.huijian.meeting.MeetingService;
 import org.huijian.meeting.MeetingState;
 import org.huijian.meeting.internal.entity.MeetingEntity;
@@ -53,6 +55,8 @@ public class DefaultMeetingService implements MeetingService {
     private final Meetings meetings;
     private final BookingService bookings;
     private final SiteService site;
+    private final DirectoryService directory;
+    private final Map<Long, MeetingParties> parties = new java.util.concurrent.ConcurrentHashMap<>();
     private final Flow.Settings settings;
     private final Clock clock;
     private final ScheduledExecutorService timer;
@@ -60,13 +64,14 @@ public class DefaultMeetingService implements MeetingService {
 
     @Activate
     public DefaultMeetingService(@Reference MeetingUnit unit, @Reference BookingService bookings,
-            @Reference SiteService site, MeetingConfig config) {
-        this(unit, bookings, site, settings(config), Clock.systemUTC(), true);
+            @Reference SiteService site, @Reference DirectoryService directory, MeetingConfig config) {
+        this(unit, bookings, site, directory, settings(config), Clock.systemUTC(), true);
     }
 
     /** For tests: {@code schedule} false leaves ticking and opening to the test. */
-    DefaultMeetingService(MeetingUnit unit, BookingService bookings, SiteService site, Flow.Settings settings,
-            Clock clock, boolean schedule) {
+    DefaultMeetingService(MeetingUnit unit, BookingService bookings, SiteService site, DirectoryService directory,
+            Flow.Settings settings, Clock clock, boolean schedule) {
+        this.directory = directory;
         this.settings = settings;
         this.clock = clock;
         this.meetings = new Meetings(unit, settings, clock);
@@ -201,12 +206,53 @@ public class DefaultMeetingService implements MeetingService {
             Flow.Booked b = f.booked();
             return new Meeting(meetingId, b.bookingId(), f.state(), b.lawyerTerminalId(), b.detaineeTerminalId(),
                     b.start(), b.end(), f.readyAt(), f.connectedAt(), f.limitAt(), f.endedAt(), f.endReason(),
-                    f.online(Flow.Side.LAWYER), f.online(Flow.Side.DETAINEE));
+                    f.online(Flow.Side.LAWYER), f.online(Flow.Side.DETAINEE), parties(meetingId, b.bookingId()));
         }
         MeetingEntity row = meetings.row(meetingId).orElseThrow(() -> new NotFoundException("meeting", meetingId));
         return new Meeting(meetingId, row.bookingId(), row.state(), row.lawyerTerminalId(), row.detaineeTerminalId(),
                 row.bookedStart(), row.bookedEnd(), row.readyAt(), row.connectedAt(), null, row.endedAt(),
-                row.endReason(), false, false);
+                row.endReason(), false, false, parties(meetingId, row.bookingId()));
+    }
+
+    /**
+     * The names both screens show, read once per meeting: a name that cannot be read is left out rather than
+     * holding up the meeting.
+     */
+    private MeetingParties parties(long meetingId, long bookingId) {
+        MeetingParties known = parties.get(meetingId);
+        if (known != null) {
+            return known;
+        }
+        try {
+            Booking b = bookings.booking(KEEPER, bookingId);
+            var lawyer = directory.lawyer(b.lawyerId());
+            var detainee = directory.detainee(b.detaineeId());
+            var caseFile = directory.caseFile(b.caseId());
+            String firm = name(() -> directory.lawFirm(lawyer.lawFirmId()).name());
+            String position = site.positions(b.centreId()).stream().filter(p -> p.id() == b.positionId())
+                    .map(org.huijian.site.Position::name).findFirst().orElse(null);
+            Long lawyerTerminal = site.terminals().stream().filter(t -> t.positionId() != null
+                    && t.positionId() == b.positionId() && t.kind() == TerminalKind.LAWYER)
+                    .map(org.huijian.site.Terminal::id).findFirst().orElse(null);
+            MeetingParties p = new MeetingParties(b.reference(), lawyer.name(), firm, detainee.name(), detainee.code(),
+                    caseFile.caseNo(), name(() -> site.centre(b.centreId()).name()), position,
+                    name(() -> site.detentionCentre(b.detentionCentreId()).name()),
+                    lawyerTerminal == null ? null : name(() -> site.terminal(lawyerTerminal).name()),
+                    name(() -> site.terminal(b.detaineeTerminalId()).name()));
+            parties.put(meetingId, p);
+            return p;
+        } catch (RuntimeException e) {
+            LOG.warn("Meeting {}: the names of its parties could not be read: {}", meetingId, e.toString());
+            return null;
+        }
+    }
+
+    private static String name(java.util.function.Supplier<String> read) {
+        try {
+            return read.get();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     static Actor actorOf(TerminalIdentity t) {

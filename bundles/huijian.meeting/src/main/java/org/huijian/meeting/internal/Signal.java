@@ -16,16 +16,20 @@ import org.huijian.core.InvalidInputException;
  * object, a known {@code type}, only the fields that type has, each within its limits. Anything else is refused
  * with the field at fault, and nothing happens to the meeting.
  *
- * <p>Types: {@code hello} (the terminal's device secret, the first message of a connection); {@code ready}, {@code connect}, {@code hangup} (a meeting id); {@code signal} (a meeting id, the
- * {@code channel} — {@code call} between the two parties, {@code monitor} from a terminal to a supervisor's
- * console — the {@code kind} {@code offer}, {@code answer} or {@code ice}, and the SDP or ICE candidate);
+ * <p>Types: {@code hello} (the terminal's device secret, or a supervisor's one-time console ticket; the first message
+ * of a connection); {@code ready}, {@code connect}, {@code hangup} (a terminal, a meeting id); {@code watch},
+ * {@code unwatch} (a console, a meeting id); {@code signal} (a meeting id, the {@code channel} — {@code call}
+ * between the two parties, {@code monitor} between a terminal and a console watching it, where {@code peer} names
+ * the other end: the console's watcher id when a terminal sends, {@code lawyer} or {@code detainee} when a console
+ * sends — the {@code kind} {@code offer}, {@code answer} or {@code ice}, and the SDP or ICE candidate);
  * {@code ping}.
  *
  * <p>Privilege by construction: an offer or answer on the {@code monitor} channel may carry video only. One with an
  * audio (or any non-video) media section is refused here, whatever the page did, so lawyer–client talk cannot reach
  * a console through the signalling.
  */
-record Signal(String type, long meetingId, String channel, String kind, String sdp, Candidate candidate, String secret) {
+record Signal(String type, long meetingId, String channel, String kind, String sdp, Candidate candidate, String secret,
+        String peer) {
 
     /** An ICE candidate as the browser gives it. */
     record Candidate(String candidate, String sdpMid, Integer sdpMLineIndex) {
@@ -33,10 +37,11 @@ record Signal(String type, long meetingId, String channel, String kind, String s
 
     static final int MAX_MESSAGE_BYTES = 64 * 1024;
     static final int MAX_SDP = 60_000;
-    static final Set<String> TYPES = Set.of("hello", "ready", "connect", "hangup", "signal", "ping");
+    static final Set<String> TYPES = Set.of("hello", "ready", "connect", "hangup", "watch", "unwatch", "signal", "ping");
     static final Set<String> CHANNELS = Set.of("call", "monitor");
     static final Set<String> KINDS = Set.of("offer", "answer", "ice");
     private static final Pattern MEDIA_LINE = Pattern.compile("(?m)^m=([a-z]+) ");
+    private static final Pattern PEER = Pattern.compile("lawyer|detainee|w[0-9]{1,12}");
 
     /** Reads and checks one text message. */
     static Signal parse(ObjectMapper json, String text) {
@@ -60,13 +65,13 @@ record Signal(String type, long meetingId, String channel, String kind, String s
         switch (type) {
         case "hello":
             only(root, Set.of("type", "secret"));
-            return new Signal(type, 0, null, null, null, null, text(root, "secret", 100, true));
+            return new Signal(type, 0, null, null, null, null, text(root, "secret", 100, true), null);
         case "ping":
             only(root, Set.of("type"));
-            return new Signal(type, 0, null, null, null, null, null);
-        case "ready", "connect", "hangup":
+            return new Signal(type, 0, null, null, null, null, null, null);
+        case "ready", "connect", "hangup", "watch", "unwatch":
             only(root, Set.of("type", "meetingId"));
-            return new Signal(type, meetingId(root), null, null, null, null, null);
+            return new Signal(type, meetingId(root), null, null, null, null, null, null);
         default:
             return signal(root);
         }
@@ -79,8 +84,16 @@ record Signal(String type, long meetingId, String channel, String kind, String s
         Checks checks = new Checks().rule(CHANNELS.contains(channel), "channel", "must be one of " + sorted(CHANNELS))
                 .rule(KINDS.contains(kind), "kind", "must be one of " + sorted(KINDS));
         checks.done();
+        String peer = text(root, "peer", 16, false);
+        if (channel.equals("monitor") && (peer == null || !PEER.matcher(peer).matches())) {
+            throw new InvalidInputException("peer", "a monitor message names its peer: lawyer, detainee or a "
+                    + "watcher id (w…)");
+        }
+        if (channel.equals("call") && peer != null) {
+            throw new InvalidInputException("peer", "a call message goes to the other party; it names no peer");
+        }
         if (kind.equals("ice")) {
-            only(root, Set.of("type", "meetingId", "channel", "kind", "candidate"));
+            only(root, Set.of("type", "meetingId", "channel", "kind", "candidate", "peer"));
             JsonNode c = root.get("candidate");
             if (c == null || !c.isObject()) {
                 throw new InvalidInputException("candidate", "an ICE message needs a candidate object");
@@ -97,9 +110,9 @@ record Signal(String type, long meetingId, String channel, String kind, String s
                 index = i.intValue();
             }
             return new Signal("signal", meetingId, channel, kind, null,
-                    new Candidate(line == null ? "" : line, mid, index), null);
+                    new Candidate(line == null ? "" : line, mid, index), null, peer);
         }
-        only(root, Set.of("type", "meetingId", "channel", "kind", "sdp"));
+        only(root, Set.of("type", "meetingId", "channel", "kind", "sdp", "peer"));
         String sdp = text(root, "sdp", MAX_SDP, true);
         if (!sdp.startsWith("v=0")) {
             throw new InvalidInputException("sdp", "not a session description (it must start with v=0)");
@@ -113,7 +126,7 @@ record Signal(String type, long meetingId, String channel, String kind, String s
                 }
             }
         }
-        return new Signal("signal", meetingId, channel, kind, sdp, null, null);
+        return new Signal("signal", meetingId, channel, kind, sdp, null, null, peer);
     }
 
     private static long meetingId(JsonNode root) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
@@ -15,6 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.websocket.CloseReason;
 import javax.websocket.OnClose;
 import javax.websocket.OnError;
@@ -22,12 +24,17 @@ import javax.websocket.OnMessage;
 import javax.websocket.OnOpen;
 import javax.websocket.Session;
 import javax.websocket.server.ServerEndpoint;
+import org.huijian.audit.AuditEntry;
+import org.huijian.audit.AuditLog;
+import org.huijian.core.Actor;
 import org.huijian.core.HuijianException;
 import org.huijian.core.InvalidInputException;
 import org.huijian.core.RefusedException;
+import org.huijian.core.Role;
 import org.huijian.devices.TerminalCredentials;
 import org.huijian.devices.TerminalIdentity;
 import org.huijian.meeting.Meeting;
+import org.huijian.meeting.MeetingState;
 import org.huijian.site.TerminalKind;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -50,6 +57,14 @@ public class TerminalSocket {
     static final int UNAUTHENTICATED = 4401;
     static final int TOO_SLOW = 4408;
     static final int MAX_QUEUED = 256;
+    /**
+     * A supervisor's console on this connection: it sees every live meeting and may watch their video.
+     *
+     * @param id how terminals address it in monitor signalling ({@code w…})
+     */
+    private record Watcher(String id, Actor actor) {
+    }
+
     /** How long a new connection may take to say hello. */
     static final long HELLO_SECONDS = 10;
 
@@ -57,7 +72,13 @@ public class TerminalSocket {
     private final TerminalCredentials credentials;
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private final MonitorTickets tickets;
+    private final AuditLog audit;
     private final Map<Session, TerminalIdentity> signedIn = new ConcurrentHashMap<>();
+    private final Map<Session, Watcher> watchers = new ConcurrentHashMap<>();
+    /** Which consoles watch which live meeting. */
+    private final Map<Long, Set<Session>> watching = new ConcurrentHashMap<>();
+    private final AtomicLong watcherIds = new AtomicLong();
     private final Map<Session, Outbox> outboxes = new ConcurrentHashMap<>();
     private final ScheduledExecutorService workers = Executors.newScheduledThreadPool(2, r -> {
         Thread t = new Thread(r, "huijian-signalling");
@@ -66,9 +87,12 @@ public class TerminalSocket {
     });
 
     @Activate
-    public TerminalSocket(@Reference DefaultMeetingService meetings, @Reference TerminalCredentials credentials) {
+    public TerminalSocket(@Reference DefaultMeetingService meetings, @Reference TerminalCredentials credentials,
+            @Reference MonitorTickets tickets, @Reference AuditLog audit) {
         this.meetings = meetings;
         this.credentials = credentials;
+        this.tickets = tickets;
+        this.audit = audit;
         meetings.listen(this::changed);
     }
 
@@ -102,6 +126,16 @@ public class TerminalSocket {
             }
             return;
         }
+        Watcher w = watchers.get(session);
+        if (w != null) {
+            try {
+                watcherSays(session, w, m);
+            } catch (HuijianException e) {
+                LOG.info("Console {}: {} refused: {}", w.actor().username(), m.type(), e.getMessage());
+                send(session, error(e));
+            }
+            return;
+        }
         TerminalIdentity t = signedIn.get(session);
         if (t == null) {
             hello(session, m);
@@ -114,6 +148,7 @@ public class TerminalSocket {
             case "ready" -> send(session, meeting(meetings.ready(t, m.meetingId())));
             case "connect" -> send(session, meeting(meetings.connect(t, m.meetingId())));
             case "hangup" -> send(session, meeting(meetings.hangUp(t, m.meetingId())));
+            case "watch", "unwatch" -> throw new InvalidInputException("type", "only a supervisor's console watches");
             default -> relay(session, t, m);
             }
         } catch (HuijianException e) {
@@ -125,6 +160,14 @@ public class TerminalSocket {
     @OnClose
     public void closed(Session session, CloseReason reason) {
         outboxes.remove(session);
+        Watcher w = watchers.remove(session);
+        if (w != null) {
+            watching.forEach((meetingId, sessions) -> {
+                if (sessions.remove(session)) {
+                    monitor(meetingId, w, "stop");
+                }
+            });
+        }
         TerminalIdentity t = signedIn.remove(session);
         if (t != null && signedIn.values().stream().noneMatch(x -> x.terminalId() == t.terminalId())) {
             meetings.online(t, false);
@@ -137,6 +180,17 @@ public class TerminalSocket {
     }
 
     private void hello(Session session, Signal m) {
+        if ("hello".equals(m.type()) && m.secret().startsWith(MonitorTickets.PREFIX)) {
+            Optional<Actor> person = tickets.redeem(m.secret());
+            if (person.isEmpty()) {
+                LOG.warn("Refused a console connection {}: ticket not valid (used, expired or unknown)",
+                        session.getId());
+                close(session, "the console ticket is not valid; sign in again");
+                return;
+            }
+            welcomeWatcher(session, person.get());
+            return;
+        }
         Optional<TerminalIdentity> t = "hello".equals(m.type()) ? credentials.authenticate(m.secret()) : Optional.empty();
         if (t.isEmpty()) {
             LOG.warn("Refused a signalling connection from {}: {}", session.getId(), "hello".equals(m.type())
@@ -145,35 +199,145 @@ public class TerminalSocket {
                     : "say hello with the terminal's secret first");
             return;
         }
+        if (t.get().kind() == TerminalKind.CONSOLE) {
+            welcomeWatcher(session, new Actor("console:" + t.get().code(), Set.of(Role.TERMINAL), "terminal"));
+            return;
+        }
         signedIn.put(session, t.get());
         Map<String, Object> welcome = new LinkedHashMap<>();
         welcome.put("type", "welcome");
         welcome.put("terminal", t.get());
-        welcome.put("meetings", meetings.ofTerminal(t.get()));
+        List<Meeting> mine = meetings.ofTerminal(t.get());
+        welcome.put("meetings", mine);
         send(session, welcome);
         meetings.online(t.get(), true);
+        for (Meeting x : mine) { // consoles that watch: the terminal offers them its video again
+            for (Session s : watching.getOrDefault(x.id(), Set.of())) {
+                Watcher w = watchers.get(s);
+                if (w != null) {
+                    send(session, monitorMessage(x.id(), w, "start"));
+                }
+            }
+        }
     }
 
-    /** Passes an offer, answer or candidate to the other party of a meeting this terminal is in. */
-    private void relay(Session from, TerminalIdentity t, Signal m) {
-        Meeting meeting = meetings.ofTerminal(t).stream().filter(x -> x.id() == m.meetingId()).findFirst()
-                .orElseThrow(() -> new InvalidInputException("meetingId", "not a live meeting of this terminal"));
-        if (!"call".equals(m.channel())) {
-            throw new InvalidInputException("channel", "the supervisor's monitor is not open yet");
+    private void welcomeWatcher(Session session, Actor actor) {
+        Watcher w = new Watcher("w" + watcherIds.incrementAndGet(), actor);
+        watchers.put(session, w);
+        Map<String, Object> welcome = new LinkedHashMap<>();
+        welcome.put("type", "welcome");
+        welcome.put("watcher", w.id());
+        welcome.put("meetings", meetings.live(DefaultMeetingService.KEEPER));
+        send(session, welcome);
+        LOG.info("Console of {} connected as watcher {}", actor.username(), w.id());
+    }
+
+    /** What a console may do: watch a live meeting's video, stop, answer the terminals' video offers. */
+    private void watcherSays(Session session, Watcher w, Signal m) {
+        switch (m.type()) {
+        case "ping" -> send(session, Map.of("type", "pong"));
+        case "watch" -> {
+            Meeting meeting = liveMeeting(m.meetingId());
+            if (watching.computeIfAbsent(meeting.id(), k -> ConcurrentHashMap.newKeySet()).add(session)) {
+                audit.append(new AuditEntry(w.actor(), "meeting.monitor", "meeting:" + meeting.id(),
+                        "watches the video of booking " + meeting.bookingId() + " (no audio)"));
+                monitor(meeting.id(), w, "start");
+            }
+            send(session, Map.of("type", "watching", "meetingId", meeting.id()));
         }
-        long peer = t.kind() == TerminalKind.LAWYER ? meeting.detaineeTerminalId() : meeting.lawyerTerminalId();
+        case "unwatch" -> {
+            Set<Session> sessions = watching.get(m.meetingId());
+            if (sessions != null && sessions.remove(session)) {
+                monitor(m.meetingId(), w, "stop");
+            }
+            send(session, Map.of("type", "unwatched", "meetingId", m.meetingId()));
+        }
+        case "signal" -> {
+            if (!"monitor".equals(m.channel())) {
+                throw new InvalidInputException("channel", "a console takes part in the monitor channel only");
+            }
+            if (!watching.getOrDefault(m.meetingId(), Set.of()).contains(session)) {
+                throw new InvalidInputException("meetingId", "this console does not watch that meeting");
+            }
+            Meeting meeting = liveMeeting(m.meetingId());
+            long terminal = switch (m.peer()) {
+            case "lawyer" -> meeting.lawyerTerminalId();
+            case "detainee" -> meeting.detaineeTerminalId();
+            default -> throw new InvalidInputException("peer", "a console sends to lawyer or detainee");
+            };
+            Map<String, Object> out = signalOut(m, meeting.id());
+            out.put("peer", w.id());
+            toTerminal(terminal, out);
+        }
+        default -> throw new InvalidInputException("type", "a console cannot " + m.type() + "; it watches");
+        }
+    }
+
+    private Meeting liveMeeting(long meetingId) {
+        Meeting meeting;
+        try {
+            meeting = meetings.meeting(DefaultMeetingService.KEEPER, meetingId);
+        } catch (org.huijian.core.NotFoundException e) {
+            throw new InvalidInputException("meetingId", "no such meeting");
+        }
+        if (meeting.state() == MeetingState.ENDED || meeting.state() == MeetingState.TERMINATED) {
+            throw new InvalidInputException("meetingId", "the meeting has ended");
+        }
+        return meeting;
+    }
+
+    /** Asks both terminals of a meeting to start or stop sending their video to a console. */
+    private void monitor(long meetingId, Watcher w, String action) {
+        Meeting meeting;
+        try {
+            meeting = meetings.meeting(DefaultMeetingService.KEEPER, meetingId);
+        } catch (RuntimeException e) {
+            return;
+        }
+        Map<String, Object> out = monitorMessage(meetingId, w, action);
+        toTerminal(meeting.lawyerTerminalId(), out);
+        toTerminal(meeting.detaineeTerminalId(), out);
+    }
+
+    private static Map<String, Object> monitorMessage(long meetingId, Watcher w, String action) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("type", "monitor");
+        out.put("meetingId", meetingId);
+        out.put("watcher", w.id());
+        out.put("action", action);
+        return out;
+    }
+
+    private static Map<String, Object> signalOut(Signal m, long meetingId) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("type", "signal");
-        out.put("meetingId", meeting.id());
+        out.put("meetingId", meetingId);
         out.put("channel", m.channel());
         out.put("kind", m.kind());
-        out.put("from", t.kind().name());
         if (m.sdp() != null) {
             out.put("sdp", m.sdp());
         }
         if (m.candidate() != null) {
             out.put("candidate", m.candidate());
         }
+        return out;
+    }
+
+    /** Passes an offer, answer or candidate to the other party of a meeting this terminal is in. */
+    private void relay(Session from, TerminalIdentity t, Signal m) {
+        Meeting meeting = meetings.ofTerminal(t).stream().filter(x -> x.id() == m.meetingId()).findFirst()
+                .orElseThrow(() -> new InvalidInputException("meetingId", "not a live meeting of this terminal"));
+        Map<String, Object> out = signalOut(m, meeting.id());
+        out.put("from", t.kind().name());
+        if ("monitor".equals(m.channel())) {
+            Session console = watching.getOrDefault(meeting.id(), Set.of()).stream()
+                    .filter(s -> watchers.containsKey(s) && watchers.get(s).id().equals(m.peer())).findFirst()
+                    .orElseThrow(() -> new InvalidInputException("peer", "no console " + m.peer()
+                            + " watches this meeting"));
+            send(console, out);
+            return;
+        }
+        long peer = t.kind() == TerminalKind.LAWYER ? meeting.detaineeTerminalId() : meeting.lawyerTerminalId();
         toTerminal(peer, out);
     }
 
@@ -189,6 +353,10 @@ public class TerminalSocket {
         out.put("events", change.events());
         toTerminal(m.lawyerTerminalId(), out);
         toTerminal(m.detaineeTerminalId(), out);
+        watchers.keySet().forEach(s -> send(s, out));
+        if (m.state() == MeetingState.ENDED || m.state() == MeetingState.TERMINATED) {
+            watching.remove(m.id());
+        }
     }
 
     private void toTerminal(long terminalId, Object message) {
@@ -304,7 +472,9 @@ public class TerminalSocket {
 
     private String who(Session session) {
         TerminalIdentity t = signedIn.get(session);
-        return t == null ? "connection " + session.getId() : "terminal " + t.code();
+        Watcher w = watchers.get(session);
+        return t != null ? "terminal " + t.code() : w != null ? "console " + w.id() + " of " + w.actor().username()
+                : "connection " + session.getId();
     }
 
     List<TerminalIdentity> online() {

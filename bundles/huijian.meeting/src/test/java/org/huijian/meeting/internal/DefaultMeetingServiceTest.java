@@ -47,7 +47,8 @@ class DefaultMeetingServiceTest {
         emf = new PersistenceProviderImpl().createEntityManagerFactory("huijian-meeting", Map.of(
                 "openjpa.ConnectionFactory", f.db.dataSource, "javax.persistence.nonJtaDataSource", f.db.dataSource,
                 "openjpa.Log", "slf4j"));
-        meetings = new DefaultMeetingService(new MeetingUnit(f.db.db, emf), f.bookings, f.site, FlowTest.SETTINGS,
+        meetings = new DefaultMeetingService(new MeetingUnit(f.db.db, emf), f.bookings, f.site, f.directory,
+                FlowTest.SETTINGS,
                 f.clock, false);
         booking = f.bookings.request(f.a, f.request(f.detainee1, f.case1, Fixture.TUESDAY, 9, 30, 1, f.letters(f.a)));
         booking = f.bookings.approve(Fixture.APPROVER, booking.id(), null);
@@ -86,6 +87,12 @@ class DefaultMeetingServiceTest {
         Meeting m = live.get(0);
         assertEquals(booking.id(), m.bookingId());
         assertEquals(lawyerTerminal.terminalId(), m.lawyerTerminalId());
+        assertEquals(booking.reference(), m.parties().bookingReference(), "both screens show the booking");
+        assertEquals(f.directory.detainee(booking.detaineeId()).name(), m.parties().detaineeName());
+        assertEquals(f.directory.lawyer(booking.lawyerId()).name(), m.parties().lawyerName());
+        assertEquals(f.directory.caseFile(booking.caseId()).caseNo(), m.parties().caseNo());
+        assertEquals(lawyerTerminal.name(), m.parties().lawyerTerminalName());
+        assertEquals(detaineeTerminal.name(), m.parties().detaineeTerminalName());
         assertEquals(List.of(m), meetings.ofTerminal(detaineeTerminal));
 
         assertEquals(MeetingState.DETAINEE_READY, meetings.ready(detaineeTerminal, m.id()).state());

@@ -36,6 +36,8 @@ class SignalTest {
         assertEquals("connect", parse("{\"type\":\"connect\",\"meetingId\":12}").type());
         assertEquals("hangup", parse("{\"type\":\"hangup\",\"meetingId\":3}").type());
         assertEquals("ping", parse("{\"type\":\"ping\"}").type());
+        assertEquals(5, parse("{\"type\":\"watch\",\"meetingId\":5}").meetingId());
+        assertEquals("unwatch", parse("{\"type\":\"unwatch\",\"meetingId\":5}").type());
         assertEquals("hjt_abc", parse("{\"type\":\"hello\",\"secret\":\"hjt_abc\"}").secret());
     }
 
@@ -58,14 +60,24 @@ class SignalTest {
     @Test
     void aMonitorCarriesVideoOnly() {
         Signal monitor = parse("{\"type\":\"signal\",\"meetingId\":12,\"channel\":\"monitor\",\"kind\":\"offer\","
-                + "\"sdp\":\"" + VIDEO_ONLY + "\"}");
+                + "\"peer\":\"w17\",\"sdp\":\"" + VIDEO_ONLY + "\"}");
         assertEquals("monitor", monitor.channel());
+        assertEquals("w17", monitor.peer());
+        assertEquals("lawyer", parse("{\"type\":\"signal\",\"meetingId\":12,\"channel\":\"monitor\","
+                + "\"kind\":\"answer\",\"peer\":\"lawyer\",\"sdp\":\"" + VIDEO_ONLY + "\"}").peer());
         InvalidInputException audio = assertThrows(InvalidInputException.class, () -> parse("{\"type\":\"signal\","
-                + "\"meetingId\":12,\"channel\":\"monitor\",\"kind\":\"answer\",\"sdp\":\"" + CALL_OFFER + "\"}"));
+                + "\"meetingId\":12,\"channel\":\"monitor\",\"kind\":\"answer\",\"peer\":\"detainee\",\"sdp\":\""
+                + CALL_OFFER + "\"}"));
         assertEquals("sdp", audio.violations().get(0).field());
         assertTrue(audio.getMessage().contains("video only") && audio.getMessage().contains("'audio'"),
                 audio.getMessage());
-        refused("sdp", "{\"type\":\"signal\",\"meetingId\":12,\"channel\":\"monitor\",\"kind\":\"offer\",\"sdp\":\""
+        refused("peer", "{\"type\":\"signal\",\"meetingId\":12,\"channel\":\"monitor\",\"kind\":\"offer\",\"sdp\":\""
+                + VIDEO_ONLY + "\"}");
+        refused("peer", "{\"type\":\"signal\",\"meetingId\":12,\"channel\":\"monitor\",\"kind\":\"offer\","
+                + "\"peer\":\"supervisor\",\"sdp\":\"" + VIDEO_ONLY + "\"}");
+        refused("peer", "{\"type\":\"signal\",\"meetingId\":12,\"channel\":\"call\",\"kind\":\"offer\","
+                + "\"peer\":\"lawyer\",\"sdp\":\"" + CALL_OFFER + "\"}");
+        refused("sdp", "{\"type\":\"signal\",\"meetingId\":12,\"channel\":\"monitor\",\"kind\":\"offer\",\"peer\":\"w1\",\"sdp\":\""
                 + VIDEO_ONLY + "m=application 9 UDP/DTLS/SCTP webrtc-datachannel\\r\\n\"}");
     }
 

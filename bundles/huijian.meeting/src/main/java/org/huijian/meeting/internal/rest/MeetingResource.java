@@ -19,6 +19,7 @@ import org.huijian.core.Checks;
 import org.huijian.meeting.Meeting;
 import org.huijian.meeting.MeetingEvent;
 import org.huijian.meeting.MeetingService;
+import org.huijian.meeting.internal.MonitorTickets;
 import org.huijian.web.Allow;
 import org.huijian.web.RestResource;
 import org.huijian.web.WebPrincipal;
@@ -47,13 +48,25 @@ public class MeetingResource implements RestResource {
     }
 
     private final MeetingService meetings;
+    private final MonitorTickets tickets;
 
     @Context
     SecurityContext security;
 
     @Activate
-    public MeetingResource(@Reference MeetingService meetings) {
+    public MeetingResource(@Reference MeetingService meetings, @Reference MonitorTickets tickets) {
         this.meetings = meetings;
+        this.tickets = tickets;
+    }
+
+    /**
+     * A one-time ticket (valid 60 s) with which the supervisor's console page opens the signalling WebSocket as a
+     * watcher: it sees every live meeting and may watch their video, never their audio.
+     */
+    @POST
+    @Path("monitor-ticket")
+    public MonitorTickets.Ticket monitorTicket() {
+        return tickets.issue(actor());
     }
 
     @GET
