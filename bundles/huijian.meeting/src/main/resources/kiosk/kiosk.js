@@ -160,10 +160,7 @@ async function meetingChanged(meeting, events) {
   const before = kiosk.meetings.get(meeting.id);
   kiosk.meetings.set(meeting.id, meeting);
   if (!kiosk.meetingId || (over(current()) && !over(meeting))) kiosk.meetingId = meeting.id;
-  if (meeting.id !== kiosk.meetingId) { // another of this terminal's meetings: shown when this one is over
-    render();
-    return;
-  }
+  if (meeting.id !== kiosk.meetingId) return; // another of this terminal's meetings: shown when this one is over
   for (const e of events) {
     if (e.kind === 'reminder') showBanner('reminder', t('reminder.title'), e.detail, true);
     if (e.kind === 'warning') {

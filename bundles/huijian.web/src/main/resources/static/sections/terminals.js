@@ -36,6 +36,9 @@ async function renderTerminals(container, ctx) {
       // Device credentials, when the devices feature is installed (404 otherwise: no column).
       const credentials = await api.get('/terminal-credentials').catch(() => null);
       const credentialOf = id => (credentials || []).find(c => c.terminalId === id);
+      // Which are connected now, when the meeting feature is installed (404 otherwise: no column).
+      const presence = await api.get('/terminal-presence').catch(() => null);
+      const onlineOf = id => (presence || []).find(p => p.terminalId === id);
       // Position names of the centres that have lawyer terminals.
       const needed = [...new Set(terminals.filter(x => x.positionId && !positionNames.has(x.positionId)).map(x => x.centreId))]
         .filter(Boolean);
@@ -50,6 +53,12 @@ async function renderTerminals(container, ctx) {
           { label: t('terminals.kind'), cell: x => t(`kind.${x.kind}`) },
           { label: t('terminals.place'), cell: x => place(x) },
           { label: t('common.status'), cell: x => (x.enabled ? badge(t('common.enabled'), 'ok') : badge(t('common.disabled'), 'off')) },
+          ...(presence ? [{ label: t('terminals.online'), cell: x => {
+            const p = onlineOf(x.id);
+            return p ? h('span', { id: `presence-${x.id}`, 'data-online': 'true' }, badge(t('terminals.isOnline'), 'ok'), ' ',
+              h('span', { class: 'muted small' }, t('terminals.onlineSince', { when: formatInstant(p.since) })))
+              : h('span', { id: `presence-${x.id}`, 'data-online': 'false' }, badge(t('terminals.isOffline'), 'off'));
+          } }] : []),
           ...(credentials ? [{ label: t('terminals.credential'), cell: x => credentialCell(x, credentialOf(x.id)) }] : []),
           ...(ctx.canWrite ? [{ label: t('common.actions'), cell: x => button(x.enabled ? t('common.disable') : t('common.enable'),
             e => act(e.currentTarget, async () => {
@@ -104,6 +113,11 @@ async function renderTerminals(container, ctx) {
     panel(t('terminals.list'), list),
     ctx.canWrite ? panel(t('terminals.register'), registerForm(centres, detentionCentres, refresh)) : null);
   await refresh();
+  // Online / offline keeps itself current while the list is on screen.
+  const poll = setInterval(() => {
+    if (!list.isConnected) { clearInterval(poll); return; }
+    if (!list.contains(document.activeElement)) refresh();
+  }, 15000);
 }
 
 function registerForm(centres, detentionCentres, refresh) {

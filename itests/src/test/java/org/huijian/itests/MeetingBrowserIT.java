@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -42,8 +43,11 @@ class MeetingBrowserIT extends SiteTestBase {
         return b;
     }
 
+    /** A wait that looks again when the page re-rendered the element it had found (a meeting changed). */
     static WebDriverWait waitFor(ChromeDriver b, int seconds) {
-        return new WebDriverWait(b, Duration.ofSeconds(seconds));
+        WebDriverWait w = new WebDriverWait(b, Duration.ofSeconds(seconds));
+        w.ignoring(StaleElementReferenceException.class);
+        return w;
     }
 
     /** A kiosk page signed in with a device credential typed into its setup form. */
@@ -119,10 +123,12 @@ class MeetingBrowserIT extends SiteTestBase {
 
         ChromeDriver detainee = kiosk(MeetingIT.issue(admin, first.detaineeTerminal()));
         ChromeDriver lawyer = kiosk(MeetingIT.issue(admin, first.lawyerTerminal()));
+        String presence = admin.get("/api/terminal-presence").body();
+        assertTrue(presence.contains("\"terminalId\":" + first.lawyerTerminal() + ",")
+                && presence.contains("\"terminalId\":" + first.detaineeTerminal() + ","), "both online: " + presence);
         // Both show the booking; only the detainee side can press Ready.
         for (ChromeDriver b : List.of(detainee, lawyer)) {
-            WebElement card = waitFor(b, 20).until(ExpectedConditions.visibilityOfElementLocated(By.id("meeting-card")));
-            assertTrue(card.getText().contains("会见测试E2E-A") && card.getText().contains("E2E-A"), card.getText());
+            waitFor(b, 20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("meeting-card"), "会见测试E2E-A"));
         }
         waitFor(lawyer, 5).until(ExpectedConditions.textToBe(By.id("waiting"), "等待在押人员就位…"));
         waitFor(detainee, 20).until(ExpectedConditions.elementToBeClickable(By.id("ready"))).click();
@@ -136,6 +142,8 @@ class MeetingBrowserIT extends SiteTestBase {
         // The call: each side decodes the other's video and receives its audio; names and elapsed time on the video.
         callFlows(lawyer, "the lawyer side");
         callFlows(detainee, "the detainee side");
+        assertTrue(admin.get("/api/bookings/" + first.booking()).body().contains("\"status\":\"IN_MEETING\""),
+                "the booking is in the meeting");
         assertEquals(detaineeName, lawyer.findElement(By.id("remote-name")).getText());
         assertEquals(lawyerName, detainee.findElement(By.id("remote-name")).getText());
         waitFor(lawyer, 10).until(d -> d.findElement(By.id("elapsed")).getText().matches("00:00:(0[1-9]|[1-5][0-9])|00:0[1-9]:[0-5][0-9]"));

@@ -140,6 +140,11 @@ class MeetingIT extends SiteTestBase {
                 && welcome.contains("\"meetings\":[]"), welcome);
         kiosk.say("{\"type\":\"ping\"}");
         assertEquals("{\"type\":\"pong\"}", kiosk.next());
+        String online = admin.get("/api/terminal-presence").body();
+        assertTrue(online.contains("\"terminalId\":" + terminal + ",") && online.contains("\"connections\":1"), online);
+        assertEquals(403, signedIn("lawyer").get("/api/terminal-presence").status());
+        kiosk.say("{\"type\":\"watch\",\"meetingId\":1}");
+        assertTrue(kiosk.next().contains("only a supervisor's console watches"));
         kiosk.say("{\"type\":\"ready\",\"meetingId\":\"x\"}");
         String bad = kiosk.next();
         assertTrue(bad.contains("\"type\":\"error\"") && bad.contains("\"field\":\"meetingId\""), bad);
@@ -162,6 +167,39 @@ class MeetingIT extends SiteTestBase {
         kiosk.say("{\"type\":\"ping\"}");
         assertEquals("{\"type\":\"pong\"}", kiosk.next(), "the signed-in kiosk is untouched by all that");
         kiosk.ws.sendClose(1000, "bye").get(10, java.util.concurrent.TimeUnit.SECONDS);
+        for (int i = 0; i < 40 && admin.get("/api/terminal-presence").body().contains("\"terminalId\":" + terminal + ","); i++) {
+            Thread.sleep(250);
+        }
+        assertFalse(admin.get("/api/terminal-presence").body().contains("\"terminalId\":" + terminal + ","),
+                "offline once its connection closed");
+    }
+
+    @Test
+    void aSupervisorsConsoleOpensTheSocketWithAOneTimeTicketAndMayOnlyWatch() throws Exception {
+        Api supervisor = signedIn("supervisor");
+        Api.Reply issued = supervisor.post("/api/meetings/monitor-ticket", "{}");
+        assertEquals(200, issued.status(), issued.body());
+        String ticket = issued.body().replaceAll(".*\"ticket\":\"([^\"]+)\".*", "$1");
+        assertTrue(ticket.startsWith("hjm_"), issued.body());
+        assertEquals(403, signedIn("lawyer").post("/api/meetings/monitor-ticket", "{}").status());
+        assertEquals(403, signedIn("approver").post("/api/meetings/monitor-ticket", "{}").status());
+
+        Socket console = Socket.open();
+        console.say("{\"type\":\"hello\",\"secret\":\"" + ticket + "\"}");
+        String welcome = console.next();
+        assertTrue(welcome.contains("\"type\":\"welcome\"") && welcome.matches(".*\"watcher\":\"w\\d+\".*"), welcome);
+        console.say("{\"type\":\"ready\",\"meetingId\":1}");
+        assertTrue(console.next().contains("a console cannot ready"));
+        console.say("{\"type\":\"watch\",\"meetingId\":999999}");
+        assertTrue(console.next().contains("no such meeting"));
+        console.say("{\"type\":\"signal\",\"meetingId\":999999,\"channel\":\"monitor\",\"kind\":\"answer\","
+                + "\"peer\":\"lawyer\",\"sdp\":\"v=0\\r\\nm=audio 9 UDP/TLS/RTP/SAVPF 111\\r\\n\"}");
+        assertTrue(console.next().contains("video only"), "audio towards a console is refused before anything else");
+
+        Socket again = Socket.open();
+        again.say("{\"type\":\"hello\",\"secret\":\"" + ticket + "\"}");
+        assertEquals(4401, again.closed.get(10, java.util.concurrent.TimeUnit.SECONDS), "a ticket works once");
+        console.ws.sendClose(1000, "bye").get(10, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     @Test

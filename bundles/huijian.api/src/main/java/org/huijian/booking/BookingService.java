@@ -31,6 +31,9 @@ public interface BookingService {
     /** Centre staff: the lawyer has arrived. */
     Booking checkIn(Actor actor, long bookingId);
 
+    /** The meeting of a checked-in booking has connected (会见中); staff or the meeting keeper. */
+    Booking meetingStarted(Actor actor, long bookingId);
+
     Booking complete(Actor actor, long bookingId);
 
     Booking noShow(Actor actor, long bookingId, String reason);

@@ -1,3 +1,3 @@
 /** Bookings (预约): a reserved slot of a position and a detainee terminal. */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.huijian.booking;

@@ -418,6 +418,13 @@ public class DefaultBookingService implements BookingService {
     }
 
     @Override
+    public Booking meetingStarted(Actor actor, long bookingId) {
+        actor.require(STAFF);
+        return transition(actor, bookingId, EnumSet.of(BookingStatus.CHECKED_IN), BookingStatus.IN_MEETING, null,
+                "booking.meeting-started", false, null);
+    }
+
+    @Override
     public Booking complete(Actor actor, long bookingId) {
         actor.require(STAFF);
         return transition(actor, bookingId, EnumSet.of(BookingStatus.CHECKED_IN, BookingStatus.IN_MEETING),

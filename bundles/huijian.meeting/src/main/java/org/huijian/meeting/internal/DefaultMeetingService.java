@@ -82,7 +82,7 @@ public class DefaultMeetingService implements MeetingService {
             t.setDaemon(true);
             return t;
         });
-        meetings.listen(this::completeBooking);
+        meetings.listen(this::followBooking);
         meetings.restore();
         if (schedule) {
             timer.scheduleAtFixedRate(meetings::tick, 1, 1, TimeUnit.SECONDS);
@@ -259,9 +259,26 @@ public class DefaultMeetingService implements MeetingService {
         return new Actor("terminal:" + t.code(), Set.of(Role.TERMINAL), "terminal");
     }
 
-    /** A call that took place completes its booking when the meeting ends. */
-    private void completeBooking(Meetings.Change change) {
+    /**
+     * The booking follows its meeting: in the meeting (会见中) once the call connects, completed when a meeting whose
+     * call took place ends.
+     */
+    private void followBooking(Meetings.Change change) {
         boolean over = change.state() == MeetingState.ENDED || change.state() == MeetingState.TERMINATED;
+        boolean connected = change.events().stream().anyMatch(e -> e.kind().equals("connected"));
+        if (connected && !over) {
+            timer.execute(() -> {
+                try {
+                    if (bookings.booking(KEEPER, change.bookingId()).status() == BookingStatus.CHECKED_IN) {
+                        bookings.meetingStarted(KEEPER, change.bookingId());
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warn("Meeting {} connected but its booking {} could not be marked in the meeting: {}",
+                            change.meetingId(), change.bookingId(), e.toString());
+                }
+            });
+            return;
+        }
         if (!over) {
             return;
         }

@@ -73,9 +73,12 @@ public class TerminalSocket {
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private final MonitorTickets tickets;
+    private final Presence presence;
     private final AuditLog audit;
     private final Map<Session, TerminalIdentity> signedIn = new ConcurrentHashMap<>();
     private final Map<Session, Watcher> watchers = new ConcurrentHashMap<>();
+    /** Console devices signed in with their own credential (watchers that count as terminals online). */
+    private final Map<Session, TerminalIdentity> consoles = new ConcurrentHashMap<>();
     /** Which consoles watch which live meeting. */
     private final Map<Long, Set<Session>> watching = new ConcurrentHashMap<>();
     private final AtomicLong watcherIds = new AtomicLong();
@@ -88,8 +91,9 @@ public class TerminalSocket {
 
     @Activate
     public TerminalSocket(@Reference DefaultMeetingService meetings, @Reference TerminalCredentials credentials,
-            @Reference MonitorTickets tickets, @Reference AuditLog audit) {
+            @Reference MonitorTickets tickets, @Reference AuditLog audit, @Reference Presence presence) {
         this.meetings = meetings;
+        this.presence = presence;
         this.credentials = credentials;
         this.tickets = tickets;
         this.audit = audit;
@@ -121,7 +125,7 @@ public class TerminalSocket {
         } catch (InvalidInputException e) {
             LOG.warn("Refused a malformed signalling message from {}: {}", who(session), e.getMessage());
             send(session, error(e));
-            if (!signedIn.containsKey(session)) {
+            if (!signedIn.containsKey(session) && !watchers.containsKey(session)) {
                 close(session, "say hello with the terminal's secret first");
             }
             return;
@@ -168,8 +172,12 @@ public class TerminalSocket {
                 }
             });
         }
+        TerminalIdentity console = consoles.remove(session);
+        if (console != null) {
+            presence.down(console);
+        }
         TerminalIdentity t = signedIn.remove(session);
-        if (t != null && signedIn.values().stream().noneMatch(x -> x.terminalId() == t.terminalId())) {
+        if (t != null && presence.down(t)) {
             meetings.online(t, false);
         }
     }
@@ -200,10 +208,13 @@ public class TerminalSocket {
             return;
         }
         if (t.get().kind() == TerminalKind.CONSOLE) {
+            consoles.put(session, t.get());
+            presence.up(t.get());
             welcomeWatcher(session, new Actor("console:" + t.get().code(), Set.of(Role.TERMINAL), "terminal"));
             return;
         }
         signedIn.put(session, t.get());
+        presence.up(t.get());
         Map<String, Object> welcome = new LinkedHashMap<>();
         welcome.put("type", "welcome");
         welcome.put("terminal", t.get());

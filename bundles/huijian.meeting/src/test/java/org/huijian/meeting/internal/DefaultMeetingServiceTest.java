@@ -106,6 +106,11 @@ class DefaultMeetingServiceTest {
         Meeting on = meetings.connect(lawyerTerminal, m.id());
         assertEquals(MeetingState.CONNECTED, on.state());
         assertEquals(booking.end().atZone(FlowTest.SHANGHAI).toInstant(), on.limitAt());
+        for (int i = 0; i < 50 && f.bookings.booking(Fixture.ADMIN, booking.id()).status() != BookingStatus.IN_MEETING; i++) {
+            Thread.sleep(100);
+        }
+        assertEquals(BookingStatus.IN_MEETING, f.bookings.booking(Fixture.ADMIN, booking.id()).status(),
+                "the booking is in the meeting once the call connects");
 
         meetings.remind(SUPERVISOR, m.id(), "还剩十分钟，请抓紧时间");
         assertThrows(AccessDeniedException.class, () -> meetings.terminate(f.a, m.id(), "a lawyer cannot"));
