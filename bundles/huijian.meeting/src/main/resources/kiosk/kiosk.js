@@ -19,6 +19,7 @@ const kiosk = {
   local: null, localPromise: null, pc: null, pendingIce: [], remoteStream: null,
   monitors: new Map(), // watcher id -> RTCPeerConnection (video only)
   banner: null, quality: '', lastOfferAt: 0,
+  connectPressedAt: 0, firstFrameAt: 0, // call set-up time: Connect pressed → first frame of the other side decoded
 };
 
 const $ = id => document.getElementById(id);
@@ -220,6 +221,7 @@ async function startCall() {
   const pc = newPeer(remoteTrack, candidate => send({ type: 'signal', meetingId: meeting.id, channel: 'call',
     kind: 'ice', candidate }));
   kiosk.pc = pc;
+  watchFirstFrame(pc);
   for (const track of stream.getTracks()) {
     const sender = pc.addTrack(track, stream);
     if (track.kind === 'video') tuneSender(sender);
@@ -243,6 +245,21 @@ function tuneSender(sender) {
   sender.setParameters(p).catch(() => { /* older browsers: their defaults */ });
 }
 
+/** Notes when the first frame of the other side's video has been decoded on this connection. */
+function watchFirstFrame(pc) {
+  kiosk.firstFrameAt = 0;
+  const poll = setInterval(async () => {
+    if (pc !== kiosk.pc) { clearInterval(poll); return; }
+    const report = await pc.getStats().catch(() => null);
+    report?.forEach(r => {
+      if (r.type === 'inbound-rtp' && r.kind === 'video' && r.framesDecoded > 0 && !kiosk.firstFrameAt) {
+        kiosk.firstFrameAt = Date.now();
+      }
+    });
+    if (kiosk.firstFrameAt) clearInterval(poll);
+  }, 20);
+}
+
 function remoteTrack(event) {
   kiosk.remoteStream = event.streams[0] || new MediaStream([event.track]);
   const video = $('remote-video');
@@ -258,6 +275,7 @@ async function callSignal(m) {
     const pc = newPeer(remoteTrack, candidate => send({ type: 'signal', meetingId: m.meetingId, channel: 'call',
       kind: 'ice', candidate }));
     kiosk.pc = pc;
+    watchFirstFrame(pc);
     pc.onconnectionstatechange = () => render();
     for (const track of stream.getTracks()) {
       const sender = pc.addTrack(track, stream);
@@ -390,7 +408,11 @@ function render() {
     if (meeting.state === 'DETAINEE_READY') {
       actions.append(h('div', { id: 'ready-prompt', class: 'prompt', role: 'alert' }, t('connect.prompt')),
         h('button', { id: 'connect', type: 'button', class: 'primary huge',
-          onclick: e => { e.currentTarget.disabled = true; send({ type: 'connect', meetingId: meeting.id }); } },
+          onclick: e => {
+            e.currentTarget.disabled = true;
+            kiosk.connectPressedAt = Date.now();
+            send({ type: 'connect', meetingId: meeting.id });
+          } },
         t('connect.button')));
     } else {
       actions.append(h('p', { id: 'waiting', class: 'waiting' }, t('connect.waiting')));
@@ -492,7 +514,7 @@ function pick(r, keys) { return Object.fromEntries(keys.map(k => [k, r[k] ?? nul
 window.huijianKiosk = {
   state: () => ({ terminal: kiosk.terminal, meetingId: kiosk.meetingId, meeting: current(),
     online: !!kiosk.ws && kiosk.ws.readyState === WebSocket.OPEN, monitors: [...kiosk.monitors.keys()],
-    lastOfferAt: kiosk.lastOfferAt }),
+    lastOfferAt: kiosk.lastOfferAt, connectPressedAt: kiosk.connectPressedAt, firstFrameAt: kiosk.firstFrameAt }),
   stats,
 };
 

@@ -48,9 +48,10 @@ import org.slf4j.LoggerFactory;
  * terminal's device secret; then the terminal presses Ready / Connect / hangs up, relays its WebRTC offers,
  * answers and ICE candidates to the other party, and hears every change of its meetings. A malformed message
  * is answered with an error naming the field and changes nothing; anything before a valid hello closes the
- * connection (4401). While a terminal's connection is down its live meetings count the grace period.
+ * connection (4401). While a terminal's connection is down its live meetings count the grace period. It is put on
+ * the web server by {@link SignallingEndpoint}.
  */
-@Component(service = Object.class, property = "org.ops4j.pax.web.http.whiteboard.websocket=true")
+@Component(service = TerminalSocket.class)
 @ServerEndpoint("/ws/terminal")
 public class TerminalSocket {
     private static final Logger LOG = LoggerFactory.getLogger(TerminalSocket.class);

@@ -24,6 +24,12 @@ final class MeetingCommands {
 
     static void print(java.io.PrintStream out, Meeting m) {
         out.printf("Meeting %d (booking %d): %s%n", m.id(), m.bookingId(), m.state());
+        if (m.parties() != null) {
+            var p = m.parties();
+            out.printf("  %s: lawyer %s (%s), detainee %s (%s), case %s; %s %s ⇄ %s%n", p.bookingReference(),
+                    p.lawyerName(), p.lawFirmName(), p.detaineeName(), p.detaineeCode(), p.caseNo(), p.centreName(),
+                    p.positionName(), p.detentionCentreName());
+        }
         out.printf("  booked %s – %s; lawyer terminal #%d%s, detainee terminal #%d%s%n", when(m.bookedStart()),
                 when(m.bookedEnd()), m.lawyerTerminalId(), m.lawyerOnline() ? "" : " (offline)", m.detaineeTerminalId(),
                 m.detaineeOnline() ? "" : " (offline)");
