@@ -1,0 +1,314 @@
+package org.huijian.media.internal.webrtc;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketException;
+import java.security.SecureRandom;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One browser's WebRTC leg at the bridge, on its own UDP port: ICE-lite (answers the browser's connectivity checks,
+ * takes the nominated address), DTLS-SRTP as the DTLS server, rtcp-mux and BUNDLE. Datagrams are told apart by
+ * their first byte (RFC 7983): STUN 0–3, DTLS 20–63, RTP/RTCP 128–191. Anything else, anything that does not parse
+ * or authenticate, and anything from an address other than the nominated one (once there is one) is dropped and
+ * counted; it never disturbs the leg.
+ */
+public final class Endpoint implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Endpoint.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String ICE_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+    /** Receives the leg's decrypted RTP and RTCP. */
+    public interface Listener {
+        /** A decrypted RTP packet; {@code kind} is "audio" or "video" by its payload type. */
+        void rtp(Endpoint from, String kind, byte[] packet);
+
+        /** A decrypted RTCP compound packet. */
+        default void rtcp(Endpoint from, byte[] packet) {
+        }
+    }
+
+    /** What the leg has seen, for tests, the console and the malformed-packet figures. */
+    public static final class Counters {
+        public final AtomicLong stunAnswered = new AtomicLong();
+        public final AtomicLong audioPackets = new AtomicLong();
+        public final AtomicLong audioBytes = new AtomicLong();
+        public final AtomicLong videoPackets = new AtomicLong();
+        public final AtomicLong videoBytes = new AtomicLong();
+        public final AtomicLong rtcpPackets = new AtomicLong();
+        public final AtomicLong sentPackets = new AtomicLong();
+        /** Dropped: not STUN/DTLS/RTP, too short, bad STUN, wrong ICE credentials, unknown sender, not authenticated. */
+        public final AtomicLong dropped = new AtomicLong();
+
+        @Override
+        public String toString() {
+            return "stun " + stunAnswered + ", audio " + audioPackets + " packets/" + audioBytes + " B, video "
+                    + videoPackets + " packets/" + videoBytes + " B, rtcp " + rtcpPackets + ", sent " + sentPackets
+                    + ", dropped " + dropped;
+        }
+    }
+
+    private final DatagramSocket socket;
+    private final Identity identity;
+    private final String ufrag = random(8);
+    private final String pwd = random(24);
+    private final Counters counters = new Counters();
+    private final CompletableFuture<Void> connected = new CompletableFuture<>();
+    private final Thread reader;
+    private volatile Sdp.Offer offer;
+    private volatile Listener listener = (e, k, p) -> { };
+    private volatile InetSocketAddress remote;
+    private volatile Dtls dtls;
+    private volatile Srtp srtp;
+    private volatile int audioPt = -1;
+    private volatile int videoPt = -1;
+    private volatile boolean closed;
+
+    /** A leg listening on {@code address} (an ephemeral port). */
+    public Endpoint(InetAddress address, Identity identity) throws SocketException {
+        this.socket = new DatagramSocket(new InetSocketAddress(address, 0));
+        this.identity = identity;
+        this.reader = new Thread(this::read, "huijian-media-" + socket.getLocalPort());
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    public Counters counters() {
+        return counters;
+    }
+
+    public int port() {
+        return socket.getLocalPort();
+    }
+
+    /** Completes when ICE and DTLS are done and SRTP flows (or fails with why not). */
+    public CompletableFuture<Void> connected() {
+        return connected;
+    }
+
+    public void listen(Listener l) {
+        this.listener = l;
+    }
+
+    /**
+     * Takes the browser's offer and returns the bridge's answer. {@code sendSsrc} names, per kind, the SSRC of the
+     * stream the bridge will send on this leg (absent: receive only).
+     */
+    public String answer(String offerSdp, Map<String, Long> sendSsrc, String streamId) {
+        Sdp.Offer o = Sdp.parse(offerSdp);
+        this.offer = o;
+        for (Sdp.Media m : o.accepted()) {
+            if (m.kind().equals("audio")) {
+                audioPt = m.payloadType();
+            } else {
+                videoPt = m.payloadType();
+            }
+        }
+        dtls = new Dtls(identity, o.fingerprint(), this::sendRaw);
+        return Sdp.answer(o, socket.getLocalAddress().getHostAddress(), port(), ufrag, pwd, identity.fingerprint,
+                sendSsrc, streamId);
+    }
+
+    public int payloadType(String kind) {
+        return kind.equals("audio") ? audioPt : videoPt;
+    }
+
+    /** Encrypts and sends an RTP packet (plain, with our SSRC and this leg's payload type) to the browser. */
+    public boolean sendRtp(byte[] packet) {
+        return protectAndSend(packet, false);
+    }
+
+    /** Encrypts and sends an RTCP compound packet to the browser. */
+    public boolean sendRtcp(byte[] packet) {
+        return protectAndSend(packet, true);
+    }
+
+    private boolean protectAndSend(byte[] packet, boolean rtcp) {
+        Srtp s = srtp;
+        if (s == null || remote == null) {
+            return false;
+        }
+        try {
+            Srtp.Buf b = new Srtp.Buf(java.util.Arrays.copyOf(packet, packet.length + 32), 0, packet.length);
+            if (!(rtcp ? s.protectRtcp(b) : s.protectRtp(b))) {
+                return false;
+            }
+            sendRaw(b.bytes());
+            counters.sentPackets.incrementAndGet();
+            return true;
+        } catch (java.security.GeneralSecurityException | RuntimeException e) {
+            LOG.debug("port {}: could not protect a packet: {}", port(), e.toString());
+            return false;
+        }
+    }
+
+    private void sendRaw(byte[] datagram) {
+        InetSocketAddress to = remote;
+        if (to == null || closed) {
+            return;
+        }
+        try {
+            socket.send(new DatagramPacket(datagram, datagram.length, to));
+        } catch (IOException e) {
+            LOG.debug("port {}: send failed: {}", port(), e.toString());
+        }
+    }
+
+    private void read() {
+        byte[] buf = new byte[2048];
+        while (!closed) {
+            DatagramPacket p = new DatagramPacket(buf, buf.length);
+            try {
+                socket.receive(p);
+            } catch (IOException e) {
+                if (!closed) {
+                    LOG.warn("port {}: receive failed: {}", port(), e.toString());
+                }
+                return;
+            }
+            try {
+                handle(buf, p.getLength(), (InetSocketAddress) p.getSocketAddress());
+            } catch (RuntimeException e) {
+                counters.dropped.incrementAndGet();
+                LOG.debug("port {}: dropped a datagram: {}", port(), e.toString());
+            }
+        }
+    }
+
+    private void handle(byte[] b, int len, InetSocketAddress from) {
+        if (len < 1) {
+            counters.dropped.incrementAndGet();
+            return;
+        }
+        int first = b[0] & 0xff;
+        if (first < 4) {
+            stun(b, len, from);
+        } else if (first >= 20 && first <= 63) {
+            Dtls d = dtls;
+            if (d == null || !from.equals(remote)) {
+                counters.dropped.incrementAndGet();
+                return;
+            }
+            d.receive(java.util.Arrays.copyOf(b, len));
+        } else if (first >= 128 && first <= 191) {
+            media(b, len, from);
+        } else {
+            counters.dropped.incrementAndGet();
+        }
+    }
+
+    private void stun(byte[] b, int len, InetSocketAddress from) {
+        Sdp.Offer o = offer;
+        Stun.Message m;
+        try {
+            m = Stun.parse(b, len);
+        } catch (IllegalArgumentException e) {
+            counters.dropped.incrementAndGet();
+            return;
+        }
+        if (o == null || m.type() != Stun.BINDING_REQUEST || m.username() == null
+                || !m.username().equals(ufrag + ":" + o.iceUfrag()) || !Stun.integrityOk(m, pwd)) {
+            if (m.type() != Stun.BINDING_INDICATION) {
+                counters.dropped.incrementAndGet();
+            }
+            return;
+        }
+        boolean first = remote == null;
+        if (first || m.useCandidate()) {
+            remote = from;
+        }
+        byte[] answer = Stun.success(m, from, pwd);
+        try {
+            socket.send(new DatagramPacket(answer, answer.length, from));
+            counters.stunAnswered.incrementAndGet();
+        } catch (IOException e) {
+            LOG.debug("port {}: STUN answer failed: {}", port(), e.toString());
+        }
+        if (first) {
+            Thread handshake = new Thread(this::handshake, "huijian-dtls-" + port());
+            handshake.setDaemon(true);
+            handshake.start();
+        }
+    }
+
+    private void handshake() {
+        try {
+            Dtls.Keys keys = dtls.handshake();
+            srtp = new Srtp(keys);
+            connected.complete(null);
+            LOG.debug("port {}: DTLS-SRTP with {} established", port(), remote);
+        } catch (IOException | RuntimeException e) {
+            connected.completeExceptionally(e);
+            LOG.warn("port {}: DTLS handshake with {} failed: {}", port(), remote, e.toString());
+        }
+    }
+
+    private void media(byte[] b, int len, InetSocketAddress from) {
+        Srtp s = srtp;
+        if (s == null || !from.equals(remote) || len < 12) {
+            counters.dropped.incrementAndGet();
+            return;
+        }
+        int pt = b[1] & 0x7f;
+        boolean rtcp = pt >= 64 && pt <= 95; // RFC 5761: RTCP packet types 192–223 on a muxed port
+        Srtp.Buf buf = new Srtp.Buf(java.util.Arrays.copyOf(b, len), 0, len);
+        try {
+            if (rtcp ? !s.unprotectRtcp(buf) : !s.unprotectRtp(buf)) {
+                counters.dropped.incrementAndGet();
+                return;
+            }
+        } catch (java.security.GeneralSecurityException | RuntimeException e) {
+            counters.dropped.incrementAndGet();
+            return;
+        }
+        byte[] plain = buf.bytes();
+        if (rtcp) {
+            counters.rtcpPackets.incrementAndGet();
+            listener.rtcp(this, plain);
+            return;
+        }
+        String kind = pt == audioPt ? "audio" : pt == videoPt ? "video" : null;
+        if (kind == null) {
+            counters.dropped.incrementAndGet();
+            return;
+        }
+        if (kind.equals("audio")) {
+            counters.audioPackets.incrementAndGet();
+            counters.audioBytes.addAndGet(plain.length);
+        } else {
+            counters.videoPackets.incrementAndGet();
+            counters.videoBytes.addAndGet(plain.length);
+        }
+        listener.rtp(this, kind, plain);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        Dtls d = dtls;
+        if (d != null) {
+            d.close();
+        }
+        Srtp s = srtp;
+        if (s != null) {
+            s.close();
+        }
+        socket.close();
+        connected.completeExceptionally(new IOException("closed"));
+    }
+
+    private static String random(int n) {
+        StringBuilder s = new StringBuilder(n);
+        for (int i = 0; i < n; i++) {
+            s.append(ICE_CHARS.charAt(RANDOM.nextInt(ICE_CHARS.length())));
+        }
+        return s.toString();
+    }
+}

@@ -1,0 +1,142 @@
+package org.huijian.media.internal.webrtc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The bridge's endpoint against real headless Chromium: the browser sends a canvas video track (VP8) and an
+ * oscillator audio track (Opus) to the endpoint, which answers its connectivity checks (ICE-lite), completes DTLS as
+ * the server with the browser's fingerprint checked, and decrypts the SRTP. Garbage thrown at the port meanwhile
+ * is dropped and counted, and the media keeps coming.
+ */
+class EndpointBrowserTest {
+    static ChromeDriver browser;
+
+    @BeforeAll
+    static void open() throws Exception {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--user-data-dir=" + Files.createTempDirectory("huijian-media"), "--autoplay-policy=no-user-gesture-required");
+        browser = new ChromeDriver(new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build(), options);
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    static Object js(String script, Object... args) {
+        return ((JavascriptExecutor) browser).executeAsyncScript(script, args);
+    }
+
+    /** A page that sends synthetic video and audio; its offer. */
+    static String offer() {
+        browser.get("about:blank");
+        return (String) js("""
+                const done = arguments[arguments.length - 1];
+                (async () => {
+                  const canvas = document.createElement('canvas');
+                  canvas.width = 640; canvas.height = 360;
+                  const g = canvas.getContext('2d');
+                  let n = 0;
+                  setInterval(() => { g.fillStyle = `hsl(${(n++ * 7) % 360},80%,50%)`; g.fillRect(0, 0, 640, 360);
+                    g.fillStyle = '#fff'; g.font = '48px sans-serif'; g.fillText(String(n), 40, 80); }, 33);
+                  const video = canvas.captureStream(30).getVideoTracks()[0];
+                  const audioContext = new AudioContext();
+                  const osc = audioContext.createOscillator();
+                  const sink = audioContext.createMediaStreamDestination();
+                  osc.connect(sink); osc.start();
+                  const audio = sink.stream.getAudioTracks()[0];
+                  const pc = new RTCPeerConnection({ bundlePolicy: 'max-bundle' });
+                  window.pc = pc;
+                  pc.addTransceiver(audio, { direction: 'sendonly' });
+                  pc.addTransceiver(video, { direction: 'sendonly' });
+                  const offer = await pc.createOffer();
+                  await pc.setLocalDescription(offer);
+                  done(pc.localDescription.sdp);
+                })().catch(e => done('error: ' + e));
+                """);
+    }
+
+    static String answer(String sdp) {
+        return (String) js("""
+                const done = arguments[arguments.length - 1];
+                window.pc.setRemoteDescription({ type: 'answer', sdp: arguments[0] })
+                  .then(() => done('ok'), e => done('error: ' + e));
+                """, sdp);
+    }
+
+    static String state() {
+        return (String) js("const done = arguments[arguments.length - 1]; done(window.pc.connectionState);");
+    }
+
+    @Test
+    void chromiumSendsVideoAndAudioThroughIceLiteAndDtlsSrtp() throws Exception {
+        try (Endpoint endpoint = new Endpoint(InetAddress.getLoopbackAddress(), Identity.create())) {
+            String offer = offer();
+            assertTrue(offer.startsWith("v=0"), offer);
+            String answer = endpoint.answer(offer, Map.of(), "huijian");
+            assertTrue(answer.contains("a=ice-lite") && answer.contains("a=setup:passive")
+                    && answer.contains("a=recvonly"), answer);
+            assertEquals("ok", answer(answer));
+            endpoint.connected().get(20, TimeUnit.SECONDS);
+            for (int i = 0; i < 100 && !"connected".equals(state()); i++) {
+                Thread.sleep(100);
+            }
+            assertEquals("connected", state());
+
+            // Garbage at the port: random bytes, a truncated RTP header, DTLS from a stranger, STUN with a wrong password.
+            long droppedBefore = endpoint.counters().dropped.get();
+            try (DatagramSocket stranger = new DatagramSocket()) {
+                InetSocketAddress to = new InetSocketAddress(InetAddress.getLoopbackAddress(), endpoint.port());
+                Random random = new Random(5);
+                for (int i = 0; i < 50; i++) {
+                    byte[] junk = new byte[1 + random.nextInt(1200)];
+                    random.nextBytes(junk);
+                    junk[0] = (byte) (64 + random.nextInt(60)); // neither STUN, DTLS nor RTP
+                    stranger.send(new DatagramPacket(junk, junk.length, to));
+                }
+                stranger.send(new DatagramPacket(new byte[] { (byte) 0x80, 96, 0, 1 }, 4, to));
+                byte[] rtp = new byte[200];
+                rtp[0] = (byte) 0x80;
+                rtp[1] = 96;
+                stranger.send(new DatagramPacket(rtp, rtp.length, to));
+                stranger.send(new DatagramPacket(new byte[] { 22, (byte) 0xfe, (byte) 0xfd, 0, 0 }, 5, to));
+                byte[] wrongPassword = Stun.request(new byte[12], "x:y", "not-the-password", true);
+                stranger.send(new DatagramPacket(wrongPassword, wrongPassword.length, to));
+            }
+
+            long audio = endpoint.counters().audioPackets.get();
+            long video = endpoint.counters().videoPackets.get();
+            Thread.sleep(3000);
+            Endpoint.Counters c = endpoint.counters();
+            assertTrue(c.audioPackets.get() > audio + 50, "audio keeps coming (50 packets/s): " + c);
+            assertTrue(c.videoPackets.get() > video + 30, "video keeps coming: " + c);
+            assertTrue(c.videoBytes.get() > 10_000, c.toString());
+            assertTrue(c.dropped.get() >= droppedBefore + 54, "every bad datagram dropped and counted: " + c);
+            assertEquals("connected", state(), "the browser's connection is untouched");
+        }
+    }
+}
