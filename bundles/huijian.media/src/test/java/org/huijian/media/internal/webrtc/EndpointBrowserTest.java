@@ -7,18 +7,12 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The bridge's endpoint against real headless Chromium: the browser sends a canvas video track (VP8) and an
@@ -27,33 +21,23 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * is dropped and counted, and the media keeps coming.
  */
 class EndpointBrowserTest {
-    static ChromeDriver browser;
-
     @BeforeAll
     static void open() throws Exception {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--user-data-dir=" + Files.createTempDirectory("huijian-media"), "--autoplay-policy=no-user-gesture-required");
-        browser = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build(), options);
+        BrowserPeers.open();
     }
 
     @AfterAll
     static void close() {
-        if (browser != null) {
-            browser.quit();
-        }
+        BrowserPeers.quit();
     }
 
     static Object js(String script, Object... args) {
-        return ((JavascriptExecutor) browser).executeAsyncScript(script, args);
+        return BrowserPeers.js(script, args);
     }
 
     /** A page that sends synthetic video and audio; its offer. */
     static String offer() {
-        browser.get("about:blank");
+        BrowserPeers.browser.get("about:blank");
         return (String) js("""
                 const done = arguments[arguments.length - 1];
                 (async () => {
