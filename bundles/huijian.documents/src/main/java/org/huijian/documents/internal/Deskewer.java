@@ -20,7 +20,7 @@ import org.huijian.documents.Quad;
  * <li>the remaining turn of the text lines is found by projection profiles of the dark pixels of the straightened
  * analysis copy (coarse, then fine steps) — ±2° after a page was found, ±15° when none was and the whole capture
  * is straightened as it is;</li>
- * <li>the full-size page is resampled once (bilinear) through both transforms.</li>
+ * <li>the full-size page is resampled once (bicubic) through both transforms.</li>
  * </ol>
  */
 final class Deskewer {
@@ -28,8 +28,17 @@ final class Deskewer {
     static final int PROFILE_SIDE = 1600;
 
     /** The outcome; the quad in pixels of the image given. */
-    record Result(BufferedImage page, double angle, Quad quad, double edgeAngle, double lineAngle) {
+    record Result(BufferedImage page, double angle, Quad quad, double edgeAngle, double lineAngle, boolean ink) {
     }
+
+    /** The text lines' angle on a page, and whether it has any ink at all (pixels far darker than its paper). */
+    record Lines(double angle, boolean ink) {
+    }
+
+    /** Pixels darker than the paper by this much are ink (a blank page's shading and grain are not). */
+    static final int INK_CONTRAST = 80;
+    /** Fewest ink pixels (at profile resolution) for a page to be worth reading: about one small character. */
+    static final int MIN_INK = 60;
 
     /** Pixels as bytes: 1 channel (grey) or 3 (B, G, R). */
     record Pixels(byte[] data, int width, int height, int channels) {
@@ -90,6 +99,11 @@ final class Deskewer {
     }
 
     static Result deskew(BufferedImage image) {
+        return deskew(image, 1);
+    }
+
+    /** As above, the straight page {@code scale} times as large as it was in the capture. */
+    static Result deskew(BufferedImage image, double scale) {
         Pixels px = Pixels.of(image);
         Grey small = shrink(px);
         double[][] corners = findPage(small);
@@ -111,18 +125,18 @@ final class Deskewer {
             // A little inside the edges found, so no dark rim of the background is left on the page.
             double inset = Math.max(2, 0.75 * f);
             full = inset(full, inset);
-            outW = (int) Math.round(Math.max(dist(full[0], full[1]), dist(full[3], full[2])));
-            outH = (int) Math.round(Math.max(dist(full[0], full[3]), dist(full[1], full[2])));
+            outW = (int) Math.round(scale * Math.max(dist(full[0], full[1]), dist(full[3], full[2])));
+            outH = (int) Math.round(scale * Math.max(dist(full[0], full[3]), dist(full[1], full[2])));
             toCapture = Homography.mapping(new double[][] { { 0, 0 }, { outW, 0 }, { outW, outH }, { 0, outH } }, full);
         } else {
-            outW = w;
-            outH = h;
-            toCapture = Homography.mapping(new double[][] { { 0, 0 }, { w, 0 }, { w, h }, { 0, h } },
+            outW = (int) Math.round(scale * w);
+            outH = (int) Math.round(scale * h);
+            toCapture = Homography.mapping(new double[][] { { 0, 0 }, { outW, 0 }, { outW, outH }, { 0, outH } },
                     new double[][] { { 0, 0 }, { w, 0 }, { w, h }, { 0, h } });
         }
-        double lineAngle = lineAngle(px, toCapture, outW, outH, corners != null ? 2 : 15);
-        BufferedImage page = render(px, toCapture, outW, outH, lineAngle);
-        return new Result(page, edgeAngle + lineAngle, quad, edgeAngle, lineAngle);
+        Lines lines = lineAngle(px, toCapture, outW, outH, corners != null ? 2 : 15);
+        BufferedImage page = render(px, toCapture, outW, outH, lines.angle());
+        return new Result(page, edgeAngle + lines.angle(), quad, edgeAngle, lines.angle(), lines.ink());
     }
 
     private static Point pt(double[] p) {
@@ -411,7 +425,7 @@ final class Deskewer {
      * capture pixels), from projection profiles of its dark pixels, the page sampled at most {@value #PROFILE_SIDE}
      * pixels on its long side; 0 when there is too little ink to tell.
      */
-    static double lineAngle(Pixels px, Homography toCapture, int outW, int outH, double range) {
+    static Lines lineAngle(Pixels px, Homography toCapture, int outW, int outH, double range) {
         double f = Math.max(1, Math.max(outW, outH) / (double) PROFILE_SIDE);
         int sw = Math.max(1, (int) (outW / f)), sh = Math.max(1, (int) (outH / f));
         int[] v = new int[sw * sh];
@@ -425,6 +439,15 @@ final class Deskewer {
             }
         }
         int t = otsu(hist);
+        int paper = 255, seen = 0;
+        while (paper > 0 && seen + hist[paper] < sw * sh / 2) {
+            seen += hist[paper--];
+        }
+        int ink = 0;
+        for (int i = 0; i < Math.max(0, paper - INK_CONTRAST); i++) {
+            ink += hist[i];
+        }
+        boolean inked = ink >= MIN_INK;
         // Dark pixels, leaving out a margin where the page's own edge might still show.
         int mx = sw / 50, my = sh / 50;
         int n = 0;
@@ -439,7 +462,7 @@ final class Deskewer {
             }
         }
         if (n < 200 || n > 0.5 * sw * sh) {
-            return 0;
+            return new Lines(0, inked);
         }
         double cx = sw / 2.0;
         double step = range > 5 ? 0.2 : 0.1;
@@ -470,7 +493,7 @@ final class Deskewer {
                 count++;
             }
         }
-        return sum / count;
+        return new Lines(sum / count, inked);
     }
 
     /**
@@ -495,6 +518,15 @@ final class Deskewer {
         return s;
     }
 
+    /** Keys' cubic convolution weights (a = -0.5) of the four samples around a point {@code t} past the second. */
+    private static void cubic(double t, double[] w) {
+        double t2 = t * t, t3 = t2 * t;
+        w[0] = -0.5 * t3 + t2 - 0.5 * t;
+        w[1] = 1.5 * t3 - 2.5 * t2 + 1;
+        w[2] = -1.5 * t3 + 2 * t2 + 0.5 * t;
+        w[3] = 0.5 * t3 - 0.5 * t2;
+    }
+
     /** The straight page: each of its pixels turned by {@code lineAngle} about the centre, then mapped into the capture. */
     private static BufferedImage render(Pixels px, Homography toCapture, int outW, int outH, double lineAngle) {
         int ch = px.channels();
@@ -505,6 +537,8 @@ final class Deskewer {
         int w = px.width(), h = px.height();
         double r = Math.toRadians(lineAngle), cos = Math.cos(r), sin = Math.sin(r);
         double cx = outW / 2.0, cy = outH / 2.0;
+        double[] wx = new double[4], wy = new double[4];
+        int[] xi = new int[4], yi = new int[4];
         int oi = 0;
         for (int y = 0; y < outH; y++) {
             for (int x = 0; x < outW; x++) {
@@ -518,26 +552,20 @@ final class Deskewer {
                 }
                 double sx = toCapture.x(pxp, pyp) - 0.5, sy = toCapture.y(pxp, pyp) - 0.5;
                 int x0 = (int) Math.floor(sx), y0 = (int) Math.floor(sy);
-                double fx = sx - x0, fy = sy - y0;
-                if (x0 < 0) {
-                    x0 = 0;
-                    fx = 0;
-                } else if (x0 >= w - 1) {
-                    x0 = w - 2;
-                    fx = 1;
+                cubic(sx - x0, wx);
+                cubic(sy - y0, wy);
+                for (int k = 0; k < 4; k++) {
+                    xi[k] = Math.max(0, Math.min(w - 1, x0 - 1 + k)) * ch;
+                    yi[k] = Math.max(0, Math.min(h - 1, y0 - 1 + k)) * w * ch;
                 }
-                if (y0 < 0) {
-                    y0 = 0;
-                    fy = 0;
-                } else if (y0 >= h - 1) {
-                    y0 = h - 2;
-                    fy = 1;
-                }
-                int i00 = (y0 * w + x0) * ch, i01 = i00 + ch, i10 = i00 + w * ch, i11 = i10 + ch;
                 for (int c = 0; c < ch; c++) {
-                    double top = (s[i00 + c] & 0xff) * (1 - fx) + (s[i01 + c] & 0xff) * fx;
-                    double bottom = (s[i10 + c] & 0xff) * (1 - fx) + (s[i11 + c] & 0xff) * fx;
-                    o[oi++] = (byte) (int) Math.round(top * (1 - fy) + bottom * fy);
+                    double sum = 0;
+                    for (int j = 0; j < 4; j++) {
+                        int row = yi[j] + c;
+                        sum += wy[j] * (wx[0] * (s[row + xi[0]] & 0xff) + wx[1] * (s[row + xi[1]] & 0xff)
+                                + wx[2] * (s[row + xi[2]] & 0xff) + wx[3] * (s[row + xi[3]] & 0xff));
+                    }
+                    o[oi++] = (byte) Math.max(0, Math.min(255, (int) Math.round(sum)));
                 }
             }
         }

@@ -172,24 +172,28 @@ public class DocumentService implements DocumentProcessor {
             if (!job.advance(JobState.RECOGNISING, 40)) {
                 return;
             }
-            List<TextLine> lines = tesseract.read(png, config.dpi(), job.deadlineNanos, job::started);
+            // A page without ink is not worth a Tesseract run (which reads shading and grain as letters).
+            List<TextLine> lines = d.ink() ? tesseract.read(png, config.dpi(), job.deadlineNanos, job::started)
+                    : List.of();
             long t2 = System.nanoTime();
             ProcessedPage page = new ProcessedPage(png, d.page().getWidth(), d.page().getHeight(), d.angle(), quad,
                     lines, Duration.ofNanos(t1 - t0), Duration.ofNanos(t2 - t1));
             LOG.debug("Page {}: {} x {}, turned {}°, page {}found, {} lines, deskew {} ms, OCR {} ms", job.id(),
                     page.width(), page.height(), String.format(Locale.ROOT, "%.2f", d.angle()),
                     d.quad() == null ? "not " : "", lines.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
+            processed.incrementAndGet();
             job.succeed(page);
         } catch (InterruptedException e) {
+            processed.incrementAndGet();
             job.fail(new ProcessingException(ProcessingException.CANCELLED, "document display stopped"),
                     JobState.CANCELLED);
         } catch (HuijianException e) {
+            processed.incrementAndGet();
             job.fail(e, JobState.FAILED);
         } catch (RuntimeException | Error e) {
+            processed.incrementAndGet();
             LOG.error("Page {} failed", job.id(), e);
             job.fail(e, JobState.FAILED);
-        } finally {
-            processed.incrementAndGet();
         }
     }
 

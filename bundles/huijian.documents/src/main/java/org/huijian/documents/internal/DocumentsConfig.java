@@ -33,8 +33,9 @@ public @interface DocumentsConfig {
     @AttributeDefinition(description = "Tesseract languages, joined by +")
     String languages() default "chi_sim+eng";
 
-    @AttributeDefinition(description = "Tesseract page segmentation mode (3 = fully automatic, 6 = one block of text)")
-    int pageSegmentation() default 3;
+    @AttributeDefinition(description = "Tesseract page segmentation mode: 6 = one block of text (letters, forms), "
+            + "3 = fully automatic (columns)")
+    int pageSegmentation() default 6;
 
     @AttributeDefinition(description = "Folder of the .traineddata files; empty for Tesseract's own")
     String tessdata() default "";

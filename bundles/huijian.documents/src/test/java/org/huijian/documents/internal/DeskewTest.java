@@ -1,6 +1,7 @@
 package org.huijian.documents.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,6 +25,7 @@ class DeskewTest {
         Deskewer.Result r = Deskewer.deskew(capture);
 
         assertNotNull(r.quad(), "the page was found");
+        assertTrue(r.ink());
         assertEquals(degrees, r.angle(), TOLERANCE, "the angle found");
         double rule = TestPages.ruleAngle(r.page());
         assertEquals(0, rule, TOLERANCE, "the rule under the title on the straightened page");
@@ -68,6 +70,7 @@ class DeskewTest {
         assertNotNull(r.quad());
         assertEquals(-6, r.angle(), TOLERANCE);
         assertEquals(0, r.lineAngle(), 0.0, "no ink, no correction from lines");
+        assertFalse(r.ink(), "nothing to read");
     }
 
     static double meanGreyOfBorder(BufferedImage img) {
