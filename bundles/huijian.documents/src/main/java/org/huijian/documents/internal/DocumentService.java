@@ -173,7 +173,8 @@ public class DocumentService implements DocumentProcessor {
                 return;
             }
             // A page without ink is not worth a Tesseract run (which reads shading and grain as letters).
-            List<TextLine> lines = d.ink() ? tesseract.read(png, config.dpi(), job.deadlineNanos, job::started)
+            List<TextLine> lines = d.ink()
+                    ? tesseract.read(png(Flatten.grey(d.page())), config.dpi(), job.deadlineNanos, job::started)
                     : List.of();
             long t2 = System.nanoTime();
             ProcessedPage page = new ProcessedPage(png, d.page().getWidth(), d.page().getHeight(), d.angle(), quad,

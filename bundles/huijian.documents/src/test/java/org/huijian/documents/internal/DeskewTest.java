@@ -73,6 +73,22 @@ class DeskewTest {
         assertFalse(r.ink(), "nothing to read");
     }
 
+    @Test
+    void tesseractsCopyHasEvenWhitePaperAndDarkInk() {
+        Deskewer.Result r = Deskewer.deskew(TestPages.capture(TestPages.page(1, 6).image(), 2, 0, 4));
+        BufferedImage flat = Flatten.grey(r.page());
+        // The capture's light falls off by 15 % towards the bottom right; the copy's paper is white everywhere.
+        int w = flat.getWidth(), h = flat.getHeight();
+        for (int[] p : new int[][] { { 40, h - 40 }, { w - 40, h - 40 }, { w - 40, 40 }, { w / 2, h - 60 } }) {
+            assertTrue(flat.getRaster().getSample(p[0], p[1], 0) >= 245, "paper at " + p[0] + "," + p[1]);
+        }
+        int darkest = 255;
+        for (int y = TestPages.RULE_Y - 10; y <= TestPages.RULE_Y + 10; y++) {
+            darkest = Math.min(darkest, flat.getRaster().getSample(w / 2, y, 0));
+        }
+        assertTrue(darkest < 60, "the rule stays dark: " + darkest);
+    }
+
     static double meanGreyOfBorder(BufferedImage img) {
         double sum = 0;
         int n = 0;
