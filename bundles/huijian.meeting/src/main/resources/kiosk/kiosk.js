@@ -20,6 +20,7 @@ const kiosk = {
   monitors: new Map(), // watcher id -> RTCPeerConnection (video only)
   banner: null, quality: '', lastOfferAt: 0,
   connectPressedAt: 0, firstFrameAt: 0, // call set-up time: Connect pressed → first frame of the other side decoded
+  media: 'p2p', unrecordedAllowed: true, // 'bridge': both sides connect to the server's media bridge (recorded)
 };
 
 const $ = id => document.getElementById(id);
@@ -121,23 +122,30 @@ async function handle(m) {
     status('conn.online');
     kiosk.pingTimer = setInterval(() => send({ type: 'ping' }), 20000);
     $('terminal-name').textContent = `${m.terminal.name} · ${t(`kind.${m.terminal.kind}`)}`;
+    kiosk.media = m.media || 'p2p';
+    kiosk.unrecordedAllowed = m.unrecordedAllowed !== false;
     kiosk.meetings = new Map(m.meetings.map(x => [x.id, x]));
     pickMeeting();
     render();
     ensureCamera();
-    if (isLawyer() && current()?.state === 'CONNECTED' && !callUp()) await startCall();
+    if (current()?.state === 'CONNECTED' && !callUp()) {
+      if (kiosk.media === 'bridge') await joinBridge(); else if (isLawyer()) await startCall();
+    }
     break;
   case 'meeting':
     await meetingChanged(m.meeting, m.events || []);
     break;
   case 'signal':
-    if (m.channel === 'monitor') await monitorSignal(m); else await callSignal(m);
+    if (m.channel === 'monitor') await monitorSignal(m);
+    else if (m.channel === 'media') await bridgeAnswer(m);
+    else await callSignal(m);
     break;
   case 'monitor':
     if (m.action === 'start') await startMonitor(m.meetingId, m.watcher); else stopMonitor(m.watcher);
     break;
   case 'error':
-    if (m.rule === 'not-checked-in') toast(t('connect.notCheckedIn'));
+    if (m.rule === 'media-unavailable') await mediaUnavailable(m);
+    else if (m.rule === 'not-checked-in') toast(t('connect.notCheckedIn'));
     else toast(t('error', { message: m.message || m.rule || m.problem }));
     break;
   default:
@@ -179,7 +187,9 @@ async function meetingChanged(meeting, events) {
     return;
   }
   render();
-  if (meeting.state === 'CONNECTED' && isLawyer()) {
+  if (meeting.state === 'CONNECTED' && kiosk.media === 'bridge') {
+    if (before?.state !== 'CONNECTED' || !callUp()) await joinBridge();
+  } else if (meeting.state === 'CONNECTED' && isLawyer()) {
     const peerBack = events.some(e => e.kind === 'reconnected' && String(e.by).startsWith('detainee-terminal'));
     if (before?.state !== 'CONNECTED' || peerBack || !callUp()) await startCall();
   }
@@ -234,6 +244,50 @@ async function startCall() {
   await pc.setLocalDescription(offer);
   kiosk.lastOfferAt = Date.now();
   send({ type: 'signal', meetingId: meeting.id, channel: 'call', kind: 'offer', sdp: pc.localDescription.sdp });
+}
+
+/**
+ * Through the server's media bridge: both sides offer to the server (over the signalling, channel 'media') and
+ * receive the other side's media from it; the bridge relays, records the video, and feeds supervisors video only.
+ */
+async function joinBridge() {
+  const meeting = current();
+  if (!meeting || meeting.state !== 'CONNECTED') return;
+  const stream = await ensureCamera();
+  endCall(false);
+  const pc = new RTCPeerConnection({ iceServers: [], bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require' });
+  pc.ontrack = remoteTrack;
+  kiosk.pc = pc;
+  watchFirstFrame(pc);
+  for (const track of stream.getTracks()) {
+    const sender = pc.addTransceiver(track, { direction: 'sendrecv', streams: [stream] }).sender;
+    if (track.kind === 'video') tuneSender(sender);
+  }
+  pc.onconnectionstatechange = () => {
+    if (pc === kiosk.pc && pc.connectionState === 'failed') setTimeout(() => joinBridge(), 1000);
+    render();
+  };
+  const offer = await pc.createOffer();
+  await pc.setLocalDescription(offer);
+  send({ type: 'signal', meetingId: meeting.id, channel: 'media', kind: 'offer', sdp: pc.localDescription.sdp });
+}
+
+async function bridgeAnswer(m) {
+  if (m.kind === 'answer' && kiosk.pc && kiosk.pc.signalingState === 'have-local-offer') {
+    await kiosk.pc.setRemoteDescription({ type: 'answer', sdp: m.sdp });
+  }
+}
+
+/** The bridge cannot take the call: go on peer-to-peer, unrecorded, if the site allows it; else say so. */
+async function mediaUnavailable(m) {
+  endCall(false);
+  if (kiosk.unrecordedAllowed) {
+    kiosk.media = 'p2p';
+    toast(t('media.unrecorded'));
+    if (isLawyer()) await startCall();
+  } else {
+    showBanner('warning', t('media.unavailable'), m.message || '', true);
+  }
 }
 
 /** Keep the frame rate, let the resolution go down first when the network or the processor cannot carry 1080p. */
@@ -514,7 +568,8 @@ function pick(r, keys) { return Object.fromEntries(keys.map(k => [k, r[k] ?? nul
 window.huijianKiosk = {
   state: () => ({ terminal: kiosk.terminal, meetingId: kiosk.meetingId, meeting: current(),
     online: !!kiosk.ws && kiosk.ws.readyState === WebSocket.OPEN, monitors: [...kiosk.monitors.keys()],
-    lastOfferAt: kiosk.lastOfferAt, connectPressedAt: kiosk.connectPressedAt, firstFrameAt: kiosk.firstFrameAt }),
+    lastOfferAt: kiosk.lastOfferAt, connectPressedAt: kiosk.connectPressedAt, firstFrameAt: kiosk.firstFrameAt,
+    media: kiosk.media }),
   stats,
 };
 

@@ -21,6 +21,7 @@ const zh = {
   'ended.title': '会见已结束', 'terminated.title': '会见已被监管人员终止', 'ended.reason': '原因：{reason}',
   'reason.time limit reached': '已到通话时限', 'camera.denied': '无法打开摄像头或麦克风：{message}',
   'error': '操作未成功：{message}', 'peer.offline': '对方终端连接中断，正在等待恢复…',
+  'media.unavailable': '媒体服务器暂不可用，会见无法进行，请联系工作人员', 'media.unrecorded': '媒体服务器不可用：本次会见以点对点方式进行，不录像',
 };
 const en = {
   title: 'Meeting terminal',
@@ -44,6 +45,8 @@ const en = {
   'ended.title': 'The meeting has ended', 'terminated.title': 'The meeting was terminated by a supervisor', 'ended.reason': 'Reason: {reason}',
   'reason.time limit reached': 'the time limit was reached', 'camera.denied': 'Cannot open the camera or microphone: {message}',
   'error': 'Not done: {message}', 'peer.offline': 'The other terminal lost its connection; waiting for it…',
+  'media.unavailable': 'The media server is unavailable: the meeting cannot go on; please call the staff',
+  'media.unrecorded': 'The media server is unavailable: this meeting goes peer-to-peer and is not recorded',
 };
 const KEY = 'huijian.kiosk.lang';
 let current = (() => { try { return localStorage.getItem(KEY) === 'en' ? 'en' : 'zh-CN'; } catch { return 'zh-CN'; } })();

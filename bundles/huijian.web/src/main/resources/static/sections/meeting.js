@@ -101,9 +101,10 @@ class LiveConsole {
       this.retry = 0;
       this.state.textContent = t('live.online');
       this.state.dataset.watcher = m.watcher;
+      this.media = m.media || 'p2p';
       this.meetings = new Map(m.meetings.map(x => [x.id, x]));
       for (const id of this.watching) { // watch again after a reconnect
-        if (this.meetings.has(id)) this.send({ type: 'watch', meetingId: id }); else this.watching.delete(id);
+        if (this.meetings.has(id)) this.startWatching(id); else this.watching.delete(id);
       }
       this.draw();
       break;
@@ -130,10 +131,35 @@ class LiveConsole {
     }
   }
 
-  /** A terminal offers its camera to this console: answer it, receiving video only. */
+  /** Asks to watch a meeting; through the bridge, this console then offers to receive each party's video. */
+  async startWatching(id) {
+    this.send({ type: 'watch', meetingId: id });
+    if (this.media !== 'bridge') return; // peer-to-peer: the terminals offer their video to this console
+    for (const party of PARTIES) {
+      this.dropPeer(id, party);
+      const pc = new RTCPeerConnection({ iceServers: [], bundlePolicy: 'max-bundle' });
+      this.peers.set(`${id}:${party}`, pc);
+      pc.addTransceiver('video', { direction: 'recvonly' }); // video only: no audio section is ever offered
+      pc.ontrack = e => {
+        if (e.track.kind !== 'video') { e.track.stop(); return; }
+        const video = document.getElementById(`watch-${id}-${party}`);
+        if (video) video.srcObject = e.streams[0] || new MediaStream([e.track]);
+      };
+      const offer = await pc.createOffer();
+      await pc.setLocalDescription(offer);
+      this.send({ type: 'signal', meetingId: id, channel: 'monitor', peer: party, kind: 'offer', sdp: pc.localDescription.sdp });
+    }
+  }
+
+  /** A terminal offers its camera to this console (peer-to-peer), or the bridge answers this console's offer. */
   async videoOffer(m) {
     const party = m.from === 'LAWYER' ? 'lawyer' : 'detainee';
     const key = `${m.meetingId}:${party}`;
+    if (m.kind === 'answer') {
+      const pc = this.peers.get(key);
+      if (pc && pc.signalingState === 'have-local-offer') await pc.setRemoteDescription({ type: 'answer', sdp: m.sdp });
+      return;
+    }
     if (m.kind === 'offer') {
       this.dropPeer(m.meetingId, party);
       const pc = new RTCPeerConnection({ iceServers: [] });
@@ -164,7 +190,7 @@ class LiveConsole {
   dropPeers() { for (const pc of this.peers.values()) pc.close(); this.peers.clear(); }
 
   watch(id, on) {
-    if (on) { this.watching.add(id); this.send({ type: 'watch', meetingId: id }); }
+    if (on) { this.watching.add(id); this.startWatching(id).catch(e => console.error('watch', e)); }
     else { this.watching.delete(id); this.send({ type: 'unwatch', meetingId: id }); for (const p of PARTIES) this.dropPeer(id, p); }
     this.draw();
   }

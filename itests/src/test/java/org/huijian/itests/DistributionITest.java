@@ -35,7 +35,8 @@ import org.osgi.framework.ServiceReference;
 @ExamReactorStrategy(PerClass.class)
 public class DistributionITest extends KarafTestBase {
     static final List<String> BUNDLES = List.of("huijian.api", "huijian.store", "huijian.accounts", "huijian.web",
-            "huijian.shell", "huijian.demo", "huijian.booking", "huijian.notify", "huijian.devices", "huijian.meeting");
+            "huijian.shell", "huijian.demo", "huijian.booking", "huijian.notify", "huijian.devices", "huijian.meeting",
+            "huijian.media");
 
     @Inject
     BundleContext context;
@@ -75,7 +76,7 @@ public class DistributionITest extends KarafTestBase {
     public void servicesAreRegistered() throws Exception {
         for (Class<?> type : List.of(SiteService.class, DirectoryService.class, AccountService.class, AuditLog.class,
                 AccountStore.class, HealthCheck.class, Capability.class, org.huijian.meeting.MeetingService.class,
-                org.huijian.devices.TerminalCredentials.class)) {
+                org.huijian.devices.TerminalCredentials.class, org.huijian.media.MediaBridge.class)) {
             ServiceReference<?> ref = context.getServiceReference(type);
             assertNotNull(type.getSimpleName() + " is registered", ref);
             assertTrue(type.getSimpleName() + " comes from a Huijian bundle",

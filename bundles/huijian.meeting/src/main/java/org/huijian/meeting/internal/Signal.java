@@ -22,7 +22,7 @@ import org.huijian.core.InvalidInputException;
  * between the two parties, {@code monitor} between a terminal and a console watching it, where {@code peer} names
  * the other end: the console's watcher id when a terminal sends, {@code lawyer} or {@code detainee} when a console
  * sends — the {@code kind} {@code offer}, {@code answer} or {@code ice}, and the SDP or ICE candidate);
- * {@code ping}.
+ * {@code media} between a terminal and the server's media bridge, when the site has one); {@code ping}.
  *
  * <p>Privilege by construction: an offer or answer on the {@code monitor} channel may carry video only. One with an
  * audio (or any non-video) media section is refused here, whatever the page did, so lawyer–client talk cannot reach
@@ -38,7 +38,7 @@ record Signal(String type, long meetingId, String channel, String kind, String s
     static final int MAX_MESSAGE_BYTES = 64 * 1024;
     static final int MAX_SDP = 60_000;
     static final Set<String> TYPES = Set.of("hello", "ready", "connect", "hangup", "watch", "unwatch", "signal", "ping");
-    static final Set<String> CHANNELS = Set.of("call", "monitor");
+    static final Set<String> CHANNELS = Set.of("call", "monitor", "media");
     static final Set<String> KINDS = Set.of("offer", "answer", "ice");
     private static final Pattern MEDIA_LINE = Pattern.compile("(?m)^m=([a-z]+) ");
     private static final Pattern PEER = Pattern.compile("lawyer|detainee|w[0-9]{1,12}");
@@ -89,8 +89,8 @@ record Signal(String type, long meetingId, String channel, String kind, String s
             throw new InvalidInputException("peer", "a monitor message names its peer: lawyer, detainee or a "
                     + "watcher id (w…)");
         }
-        if (channel.equals("call") && peer != null) {
-            throw new InvalidInputException("peer", "a call message goes to the other party; it names no peer");
+        if (!channel.equals("monitor") && peer != null) {
+            throw new InvalidInputException("peer", "a " + channel + " message names no peer");
         }
         if (kind.equals("ice")) {
             only(root, Set.of("type", "meetingId", "channel", "kind", "candidate", "peer"));

@@ -35,11 +35,14 @@ import org.huijian.devices.TerminalCredentials;
 import org.huijian.devices.TerminalIdentity;
 import org.huijian.meeting.Meeting;
 import org.huijian.meeting.MeetingState;
+import org.huijian.media.MediaBridge;
 import org.huijian.site.TerminalKind;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,6 +86,9 @@ public class TerminalSocket {
     /** Which consoles watch which live meeting. */
     private final Map<Long, Set<Session>> watching = new ConcurrentHashMap<>();
     private final AtomicLong watcherIds = new AtomicLong();
+    /** The media bridge, when the site runs one (feature huijian-media): then media goes through the server. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile MediaBridge bridge;
     private final Map<Session, Outbox> outboxes = new ConcurrentHashMap<>();
     private final ScheduledExecutorService workers = Executors.newScheduledThreadPool(2, r -> {
         Thread t = new Thread(r, "huijian-signalling");
@@ -169,7 +175,7 @@ public class TerminalSocket {
         if (w != null) {
             watching.forEach((meetingId, sessions) -> {
                 if (sessions.remove(session)) {
-                    monitor(meetingId, w, "stop");
+                    stopWatching(meetingId, w);
                 }
             });
         }
@@ -219,11 +225,12 @@ public class TerminalSocket {
         Map<String, Object> welcome = new LinkedHashMap<>();
         welcome.put("type", "welcome");
         welcome.put("terminal", t.get());
+        media(welcome);
         List<Meeting> mine = meetings.ofTerminal(t.get());
         welcome.put("meetings", mine);
         send(session, welcome);
         meetings.online(t.get(), true);
-        for (Meeting x : mine) { // consoles that watch: the terminal offers them its video again
+        for (Meeting x : bridge != null ? List.<Meeting>of() : mine) { // consoles that watch (peer-to-peer): offer again
             for (Session s : watching.getOrDefault(x.id(), Set.of())) {
                 Watcher w = watchers.get(s);
                 if (w != null) {
@@ -239,6 +246,7 @@ public class TerminalSocket {
         Map<String, Object> welcome = new LinkedHashMap<>();
         welcome.put("type", "welcome");
         welcome.put("watcher", w.id());
+        media(welcome);
         welcome.put("meetings", meetings.live(DefaultMeetingService.KEEPER));
         send(session, welcome);
         LOG.info("Console of {} connected as watcher {}", actor.username(), w.id());
@@ -253,14 +261,16 @@ public class TerminalSocket {
             if (watching.computeIfAbsent(meeting.id(), k -> ConcurrentHashMap.newKeySet()).add(session)) {
                 audit.append(new AuditEntry(w.actor(), "meeting.monitor", "meeting:" + meeting.id(),
                         "watches the video of booking " + meeting.bookingId() + " (no audio)"));
-                monitor(meeting.id(), w, "start");
+                if (bridge == null) {
+                    monitor(meeting.id(), w, "start");
+                }
             }
             send(session, Map.of("type", "watching", "meetingId", meeting.id()));
         }
         case "unwatch" -> {
             Set<Session> sessions = watching.get(m.meetingId());
             if (sessions != null && sessions.remove(session)) {
-                monitor(m.meetingId(), w, "stop");
+                stopWatching(m.meetingId(), w);
             }
             send(session, Map.of("type", "unwatched", "meetingId", m.meetingId()));
         }
@@ -272,6 +282,31 @@ public class TerminalSocket {
                 throw new InvalidInputException("meetingId", "this console does not watch that meeting");
             }
             Meeting meeting = liveMeeting(m.meetingId());
+            MediaBridge b = bridge;
+            if (b != null) { // the console takes the party's video from the bridge
+                if (!"offer".equals(m.kind())) {
+                    return; // ICE-lite: the bridge needs none of the console's candidates
+                }
+                String party = m.peer();
+                if (!party.equals(MediaBridge.LAWYER) && !party.equals(MediaBridge.DETAINEE)) {
+                    throw new InvalidInputException("peer", "a console watches lawyer or detainee");
+                }
+                String answer;
+                try {
+                    answer = b.watch(meeting.id(), party, w.id(), m.sdp());
+                } catch (IllegalArgumentException | IllegalStateException e) {
+                    throw new InvalidInputException("sdp", e.getMessage());
+                }
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("type", "signal");
+                out.put("meetingId", meeting.id());
+                out.put("channel", "monitor");
+                out.put("kind", "answer");
+                out.put("from", party.toUpperCase(java.util.Locale.ROOT));
+                out.put("sdp", answer);
+                send(session, out);
+                return;
+            }
             long terminal = switch (m.peer()) {
             case "lawyer" -> meeting.lawyerTerminalId();
             case "detainee" -> meeting.detaineeTerminalId();
@@ -339,6 +374,10 @@ public class TerminalSocket {
     private void relay(Session from, TerminalIdentity t, Signal m) {
         Meeting meeting = meetings.ofTerminal(t).stream().filter(x -> x.id() == m.meetingId()).findFirst()
                 .orElseThrow(() -> new InvalidInputException("meetingId", "not a live meeting of this terminal"));
+        if ("media".equals(m.channel())) {
+            joinBridge(from, t, meeting, m);
+            return;
+        }
         Map<String, Object> out = signalOut(m, meeting.id());
         out.put("from", t.kind().name());
         if ("monitor".equals(m.channel())) {
@@ -368,6 +407,63 @@ public class TerminalSocket {
         watchers.keySet().forEach(s -> send(s, out));
         if (m.state() == MeetingState.ENDED || m.state() == MeetingState.TERMINATED) {
             watching.remove(m.id());
+            MediaBridge b = bridge;
+            if (b != null) {
+                b.end(m.id());
+            }
+        }
+    }
+
+    /** Tells a page how this site carries media: through the bridge, or peer-to-peer. */
+    private void media(Map<String, Object> welcome) {
+        MediaBridge b = bridge;
+        welcome.put("media", b != null ? "bridge" : "p2p");
+        welcome.put("unrecordedAllowed", b == null || b.unrecordedAllowed());
+    }
+
+    /**
+     * A terminal's offer to the media bridge: only for a call that is on (nothing of a meeting is carried before the
+     * lawyer connects). The answer goes back to the same connection.
+     */
+    private void joinBridge(Session session, TerminalIdentity t, Meeting meeting, Signal m) {
+        MediaBridge b = bridge;
+        if (b == null) {
+            throw new org.huijian.meeting.internal.MeetingRefusedException("media-unavailable",
+                    "this site has no media bridge; the call goes peer-to-peer");
+        }
+        if (!"offer".equals(m.kind())) {
+            return; // ICE-lite: the bridge needs none of the browser's candidates
+        }
+        if (meeting.state() != MeetingState.CONNECTED) {
+            throw new org.huijian.meeting.internal.MeetingRefusedException("not-connected",
+                    "media flows only once the call is connected");
+        }
+        String party = t.kind() == TerminalKind.LAWYER ? MediaBridge.LAWYER : MediaBridge.DETAINEE;
+        String answer;
+        try {
+            answer = b.join(meeting.id(), party, m.sdp());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("sdp", e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("Meeting {}: the media bridge could not take the {}: {}", meeting.id(), party, e.toString());
+            throw new org.huijian.meeting.internal.MeetingRefusedException("media-unavailable",
+                    "the media server cannot take the call now: " + e.getMessage());
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("type", "signal");
+        out.put("meetingId", meeting.id());
+        out.put("channel", "media");
+        out.put("kind", "answer");
+        out.put("sdp", answer);
+        send(session, out);
+    }
+
+    private void stopWatching(long meetingId, Watcher w) {
+        MediaBridge b = bridge;
+        if (b != null) {
+            b.unwatch(meetingId, w.id());
+        } else {
+            monitor(meetingId, w, "stop");
         }
     }
 

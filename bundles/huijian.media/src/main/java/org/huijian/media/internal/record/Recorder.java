@@ -11,12 +11,17 @@ public final class Recorder implements AutoCloseable {
     private final WebmWriter writer;
     private final Vp8Frames frames;
     private final Path path;
+    private final java.time.Instant started = java.time.Instant.now();
     private boolean closed;
 
     public Recorder(Path path) throws IOException {
         this.path = path;
         this.writer = new WebmWriter(path);
         this.frames = new Vp8Frames(f -> writer.frame(f.data(), f.timestamp() / 90, f.keyframe()));
+    }
+
+    public java.time.Instant started() {
+        return started;
     }
 
     public Path path() {

@@ -57,6 +57,7 @@ public final class Endpoint implements AutoCloseable {
 
     private final DatagramSocket socket;
     private final Identity identity;
+    private final String advertised;
     private final String ufrag = random(8);
     private final String pwd = random(24);
     private final Counters counters = new Counters();
@@ -71,10 +72,19 @@ public final class Endpoint implements AutoCloseable {
     private volatile int videoPt = -1;
     private volatile boolean closed;
 
-    /** A leg listening on {@code address} (an ephemeral port). */
+    /** A leg listening on {@code address} (an ephemeral port), announcing that address. */
     public Endpoint(InetAddress address, Identity identity) throws SocketException {
+        this(address, identity, address.getHostAddress());
+    }
+
+    /**
+     * A leg listening on {@code address} (an ephemeral port; may be the wildcard), announcing {@code advertised} as
+     * its host candidate: the address the browsers reach the server at.
+     */
+    public Endpoint(InetAddress address, Identity identity, String advertised) throws SocketException {
         this.socket = new DatagramSocket(new InetSocketAddress(address, 0));
         this.identity = identity;
+        this.advertised = advertised;
         this.reader = new Thread(this::read, "huijian-media-" + socket.getLocalPort());
         reader.setDaemon(true);
         reader.start();
@@ -112,7 +122,7 @@ public final class Endpoint implements AutoCloseable {
             }
         }
         dtls = new Dtls(identity, o.fingerprint(), this::sendRaw);
-        return Sdp.answer(o, socket.getLocalAddress().getHostAddress(), port(), ufrag, pwd, identity.fingerprint,
+        return Sdp.answer(o, advertised, port(), ufrag, pwd, identity.fingerprint,
                 sendSsrc, streamId);
     }
 
@@ -178,6 +188,9 @@ public final class Endpoint implements AutoCloseable {
             } catch (RuntimeException e) {
                 counters.dropped.incrementAndGet();
                 LOG.debug("port {}: dropped a datagram: {}", port(), e.toString());
+            } catch (LinkageError e) { // a class the packaging left out: say so loudly, keep the leg alive
+                counters.dropped.incrementAndGet();
+                LOG.error("port {}: cannot handle a datagram: {}", port(), e.toString(), e);
             }
         }
     }
@@ -244,7 +257,7 @@ public final class Endpoint implements AutoCloseable {
             srtp = new Srtp(keys);
             connected.complete(null);
             LOG.debug("port {}: DTLS-SRTP with {} established", port(), remote);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | LinkageError e) {
             connected.completeExceptionally(e);
             LOG.warn("port {}: DTLS handshake with {} failed: {}", port(), remote, e.toString());
         }

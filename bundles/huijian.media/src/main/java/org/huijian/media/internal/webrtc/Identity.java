@@ -24,7 +24,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * SHA-256 fingerprint each SDP answer carries (RFC 8122). Browsers trust the certificate through that fingerprint,
  * which they received over our authenticated signalling, not through a CA.
  */
-final class Identity {
+public final class Identity {
     final byte[] certificate;
     final AsymmetricKeyParameter privateKey;
     final String fingerprint;
@@ -35,7 +35,7 @@ final class Identity {
         this.fingerprint = fingerprint(certificate);
     }
 
-    static Identity create() {
+    public static Identity create() {
         try {
             KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
             g.initialize(new ECGenParameterSpec("secp256r1"), new SecureRandom());

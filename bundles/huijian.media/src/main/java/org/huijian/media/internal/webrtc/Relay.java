@@ -22,16 +22,68 @@ public final class Relay {
     public static final String DETAINEE = "detainee";
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /**
+     * The numbering of one stream we send: when its source changes (a party reconnected, so a new SSRC with new
+     * sequence numbers and timestamps), the output keeps counting on from where it was, so the receiver's jitter
+     * buffer sees one continuous stream.
+     */
+    static final class Out {
+        private long source = -1;
+        private int seqOffset;
+        private long tsOffset;
+        private int lastSeq = -1;
+        private long lastTs;
+
+        /** Rewrites sequence number and timestamp of {@code p} (a copy) in place. */
+        synchronized void number(byte[] p, long sourceSsrc, int clockStep) {
+            int seq = ((p[2] & 0xff) << 8) | (p[3] & 0xff);
+            long ts = ByteBuffer.wrap(p).getInt(4) & 0xffffffffL;
+            if (sourceSsrc != source) {
+                if (lastSeq >= 0) {
+                    seqOffset = (lastSeq + 1 - seq) & 0xffff;
+                    tsOffset = (lastTs + clockStep - ts) & 0xffffffffL;
+                }
+                source = sourceSsrc;
+            }
+            int outSeq = (seq + seqOffset) & 0xffff;
+            long outTs = (ts + tsOffset) & 0xffffffffL;
+            p[2] = (byte) (outSeq >> 8);
+            p[3] = (byte) outSeq;
+            ByteBuffer.wrap(p).putInt(4, (int) outTs);
+            if (lastSeq < 0 || (short) (outSeq - lastSeq) > 0) {
+                lastSeq = outSeq;
+                lastTs = outTs;
+            }
+        }
+
+        /** A sequence number as we sent it, back in the source's numbering (for NACKs). */
+        synchronized int sourceSeq(int outSeq) {
+            return (outSeq - seqOffset) & 0xffff;
+        }
+    }
+
     /** One party's leg: its endpoint, the SSRCs we send to it, and the SSRCs it sends. */
     final class Party {
         final String name;
         final Endpoint endpoint;
-        final long audioOut = RANDOM.nextInt() & 0xffffffffL;
-        final long videoOut = RANDOM.nextInt() & 0xffffffffL;
+        final long audioOut;
+        final long videoOut;
         volatile long audioIn = -1;
         volatile long videoIn = -1;
+        /** What we send to this party (the other party's media), per kind. */
+        final Out audioOutState;
+        final Out videoOutState;
 
-        Party(String name, Endpoint endpoint) {
+        Party(String name, Endpoint endpoint, Out audio, Out video) {
+            this(name, endpoint, audio, video, RANDOM.nextInt() & 0xffffffffL, RANDOM.nextInt() & 0xffffffffL);
+        }
+
+        /** A party reconnecting keeps the SSRCs and numbering of what it receives. */
+        Party(String name, Endpoint endpoint, Out audio, Out video, long audioOut, long videoOut) {
+            this.audioOutState = audio;
+            this.videoOutState = video;
+            this.audioOut = audioOut;
+            this.videoOut = videoOut;
             this.name = name;
             this.endpoint = endpoint;
         }
@@ -46,6 +98,7 @@ public final class Relay {
         final Endpoint endpoint;
         final String party;
         final long videoOut = RANDOM.nextInt() & 0xffffffffL;
+        final Out out = new Out();
 
         Monitor(Endpoint endpoint, String party) {
             this.endpoint = endpoint;
@@ -61,7 +114,9 @@ public final class Relay {
 
     /** Adds a party's leg (before its answer is made); the SSRCs to declare in that answer. */
     public Map<String, Long> party(String name, Endpoint endpoint) {
-        Party p = new Party(name, endpoint);
+        Party before = parties.get(name);
+        Party p = before == null ? new Party(name, endpoint, new Out(), new Out())
+                : new Party(name, endpoint, before.audioOutState, before.videoOutState, before.audioOut, before.videoOut);
         parties.put(name, p);
         endpoint.listen(new Endpoint.Listener() {
             @Override
@@ -97,7 +152,7 @@ public final class Relay {
             public void rtcp(Endpoint from, byte[] packet) {
                 Party source = parties.get(m.party);
                 if (source != null) {
-                    translateFeedback(packet, Map.of(m.videoOut, source.videoIn), source);
+                    translateFeedback(packet, Map.of(m.videoOut, source.videoIn), source, Map.of(m.videoOut, m.out));
                 }
             }
         });
@@ -145,7 +200,9 @@ public final class Relay {
             if (pt >= 0) {
                 byte[] out = packet.clone();
                 out[1] = (byte) ((out[1] & 0x80) | pt);
-                ByteBuffer.wrap(out).putInt(8, (int) (kind.equals("audio") ? to.audioOut : to.videoOut));
+                boolean audio = kind.equals("audio");
+                (audio ? to.audioOutState : to.videoOutState).number(out, ssrc, audio ? 960 : 3000);
+                ByteBuffer.wrap(out).putInt(8, (int) (audio ? to.audioOut : to.videoOut));
                 if (to.endpoint.sendRtp(out)) {
                     forwarded.incrementAndGet();
                 }
@@ -160,6 +217,7 @@ public final class Relay {
                 if (pt >= 0) {
                     byte[] out = packet.clone();
                     out[1] = (byte) ((out[1] & 0x80) | pt);
+                    m.out.number(out, ssrc, 3000);
                     ByteBuffer.wrap(out).putInt(8, (int) m.videoOut);
                     m.endpoint.sendRtp(out);
                 }
@@ -176,14 +234,15 @@ public final class Relay {
         if (source == null) {
             return;
         }
-        translateFeedback(compound, Map.of(from.audioOut, source.audioIn, from.videoOut, source.videoIn), source);
+        translateFeedback(compound, Map.of(from.audioOut, source.audioIn, from.videoOut, source.videoIn), source,
+                Map.of(from.audioOut, from.audioOutState, from.videoOut, from.videoOutState));
     }
 
     /**
      * Forwards the feedback packets (RTPFB 205: NACK; PSFB 206: PLI, FIR, REMB) of a compound RTCP packet to
      * {@code to}, with media SSRCs mapped from what we sent to what {@code to} sends. Reports and SDES stay here.
      */
-    private void translateFeedback(byte[] compound, Map<Long, Long> ssrcs, Party to) {
+    private void translateFeedback(byte[] compound, Map<Long, Long> ssrcs, Party to, Map<Long, Out> numbering) {
         int at = 0;
         while (at + 4 <= compound.length) {
             int pt = compound[at + 1] & 0xff;
@@ -209,6 +268,13 @@ public final class Relay {
                     }
                     to.endpoint.sendRtcp(fb);
                 } else if (media != null && media >= 0) {
+                    Out n = numbering.get(b.getInt(8) & 0xffffffffL);
+                    if (pt == 205 && fmt == 1 && n != null) { // NACK: lost packets named in our numbering
+                        for (int fci = 12; fci + 4 <= len; fci += 4) {
+                            int pid = b.getShort(fci) & 0xffff;
+                            b.putShort(fci, (short) n.sourceSeq(pid));
+                        }
+                    }
                     b.putInt(8, (int) (long) media);
                     if (pt == 206 && fmt == 4 && len >= 20) { // FIR names the SSRC again in its FCI
                         b.putInt(12, (int) (long) media);
