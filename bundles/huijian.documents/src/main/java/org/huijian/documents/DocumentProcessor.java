@@ -37,7 +37,7 @@ public interface DocumentProcessor {
     /**
      * Queues one page and returns at once. Input is checked (as for {@link #process}) before it is queued.
      *
-     * @param listener told of every change of the job's state, on the worker's thread; may be {@code null}
+     * @param listener told of every change of the job's state (see {@link ProgressListener}); may be {@code null}
      * @throws InvalidInputException the image is refused
      * @throws BusyException         the queue is full
      */

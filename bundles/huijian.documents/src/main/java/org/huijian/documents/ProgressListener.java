@@ -2,7 +2,10 @@ package org.huijian.documents;
 
 import org.osgi.annotation.versioning.ConsumerType;
 
-/** Told of each change of a job's state; called on the worker's thread, so it must return quickly. */
+/**
+ * Told of each change of a job's state, before the job's result completes: on the worker's thread, or for a cancel,
+ * timeout or stop on the thread that gave the job up. It must return quickly.
+ */
 @ConsumerType
 @FunctionalInterface
 public interface ProgressListener {

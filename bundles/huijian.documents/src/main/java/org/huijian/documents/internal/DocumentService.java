@@ -10,7 +10,10 @@ import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -54,6 +57,7 @@ public class DocumentService implements DocumentProcessor {
     private final AtomicLong ids = new AtomicLong();
     private final AtomicLong processed = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
+    private final Set<PageJob> active = ConcurrentHashMap.newKeySet();
 
     @Activate
     public DocumentService(DocumentsConfig config) {
@@ -81,17 +85,24 @@ public class DocumentService implements DocumentProcessor {
                     t.setDaemon(true);
                     return t;
                 });
-        this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "huijian-documents-watchdog");
             t.setDaemon(true);
             return t;
         });
+        timer.setRemoveOnCancelPolicy(true);
+        this.watchdog = timer;
     }
 
+    /** Stops: queued pages are cancelled, running ones too (their Tesseract is killed). */
     @Deactivate
     public void close() {
         for (Runnable r : workers.shutdownNow()) {
             ((Work) r).job.fail(new ProcessingException(ProcessingException.CANCELLED, "document display stopped"),
+                    JobState.CANCELLED);
+        }
+        for (PageJob job : active) {
+            job.fail(new ProcessingException(ProcessingException.CANCELLED, "document display stopped"),
                     JobState.CANCELLED);
         }
         watchdog.shutdownNow();
@@ -148,7 +159,9 @@ public class DocumentService implements DocumentProcessor {
                     "document display is busy: %d pages are waiting, the most allowed; try again shortly",
                     workers.getQueue().size()));
         }
-        watchdog.schedule(job::expire, job.deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
+        ScheduledFuture<?> timer = watchdog.schedule(job::expire, job.deadlineNanos - System.nanoTime(),
+                TimeUnit.NANOSECONDS);
+        job.result().whenComplete((page, error) -> timer.cancel(false));
         return job;
     }
 
@@ -159,6 +172,7 @@ public class DocumentService implements DocumentProcessor {
     }
 
     private void run(PageJob job) {
+        active.add(job);
         try {
             if (!job.advance(JobState.DESKEWING, 5)) {
                 return;
@@ -195,6 +209,8 @@ public class DocumentService implements DocumentProcessor {
             processed.incrementAndGet();
             LOG.error("Page {} failed", job.id(), e);
             job.fail(e, JobState.FAILED);
+        } finally {
+            active.remove(job);
         }
     }
 

@@ -115,8 +115,9 @@ final class PageJob implements Job {
             state = JobState.DONE;
             percent = 100;
         }
-        result.complete(page);
+        // The listener hears of the end before anyone waiting on the result does.
         tell(JobState.DONE, 100);
+        result.complete(page);
     }
 
     /** Ends the job with an error; false when it had already ended. */
@@ -132,8 +133,8 @@ final class PageJob implements Job {
         if (p != null) {
             p.destroyForcibly();
         }
-        result.completeExceptionally(error);
         tell(end, percent());
+        result.completeExceptionally(error);
         return true;
     }
 

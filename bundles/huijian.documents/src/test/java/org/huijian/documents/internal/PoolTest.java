@@ -110,6 +110,26 @@ class PoolTest {
     }
 
     @Test
+    void stoppingTheServiceCancelsItsPagesAndKillsTesseract() throws Exception {
+        DocumentService s = TestConfig.service(Map.of("threads", 1));
+        java.util.concurrent.CountDownLatch reading = new java.util.concurrent.CountDownLatch(1);
+        Job running = s.submit(PAGE, null, (j, state, percent) -> {
+            if (state == JobState.RECOGNISING) {
+                reading.countDown();
+            }
+        });
+        Job queued = s.submit(PAGE, null, null);
+        assertTrue(reading.await(30, TimeUnit.SECONDS));
+        Thread.sleep(200);
+        s.close();
+        for (Job j : List.of(running, queued)) {
+            ExecutionException e = assertThrows(ExecutionException.class, () -> j.result().get(10, TimeUnit.SECONDS));
+            assertEquals(ProcessingException.CANCELLED, ((ProcessingException) e.getCause()).reason());
+        }
+        assertNoTesseractLeft();
+    }
+
+    @Test
     void withoutTesseractTheServiceDoesNotStartAndSaysWhy() {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> TestConfig.service(Map.of("tesseract", "/nonexistent/tesseract")));
