@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.huijian.documents.Job;
 import org.huijian.documents.ProcessedPage;
+import org.huijian.documents.Quad;
 import org.huijian.documents.TextLine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -99,6 +100,27 @@ class OcrTest {
         assertTrue(title.box().top() < TestPages.RULE_Y, title.toString());
         assertTrue(p.confidence() > 70, "mean confidence " + p.confidence());
         assertEquals("image/png", ImageIntake.sniff(p.png()));
+    }
+
+    @Test
+    void aLargeCaptureIsReadAtAReducedSizeAndItsCornersAreGivenInItsOwnPixels() {
+        // A 27.5-megapixel capture (5000 x 5500): decoded as every 2nd pixel (decodeMegapixels 16).
+        BufferedImage capture = TestPages.capture(TestPages.page(6, 5).image(), -6, 0, 9);
+        BufferedImage large = new BufferedImage(5000, 5500, BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D g = large.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(capture, 0, 0, 5000, 5500, null);
+        g.dispose();
+        ProcessedPage p = service.process(TestPages.jpeg(large), "image/jpeg");
+        assertEquals(-6, p.angle(), 0.5);
+        Quad small = Deskewer.deskew(capture).quad();
+        for (int i = 0; i < 4; i++) {
+            assertEquals(small.corners().get(i).x() * 2.5, p.page().corners().get(i).x(), 10);
+            assertEquals(small.corners().get(i).y() * 2.5, p.page().corners().get(i).y(), 10);
+        }
+        assertEquals(TestPages.PAGE_WIDTH * 1.25, p.width(), 0.03 * TestPages.PAGE_WIDTH * 1.25, "read at half of 2.5x");
+        double cer = TestPages.cer(TestPages.page(6, 5).text(), p.text());
+        assertTrue(cer < 0.05, "CER " + cer);
     }
 
     @Test
