@@ -174,6 +174,9 @@ class MeetingBrowserIT extends SiteTestBase {
         }
         assertTrue(admin.get("/api/audit/latest?action=meeting.monitor").body().contains("\"supervisor\""),
                 "watching is audited");
+        String channels = signedIn("supervisor").get("/api/media/channels").body();
+        assertTrue(channels.contains("\"meetings\":1,\"legs\":2,\"monitors\":2") && channels.contains("\"audioToMonitors\":0"),
+                "the bridge carries the meeting, both parties and two monitor feeds, no audio to them: " + channels);
 
         // A reminder from the console shows on both terminals.
         console.findElement(By.id("remind-text-" + meeting)).sendKeys("请注意会见时间");
@@ -224,6 +227,28 @@ class MeetingBrowserIT extends SiteTestBase {
             assertTrue(b.findElement(By.id("end-reason")).getText().contains("已到通话时限"), b.findElement(By.id("ended")).getText());
         }
         waitFor(console, 20).until(ExpectedConditions.invisibilityOfElementLocated(By.id("live-" + meeting)));
+
+        // Both parties' video was recorded through the bridge: VP8, no audio, as long as the call.
+        String over = signedIn("supervisor").get("/api/meetings/" + meeting).body();
+        double callSeconds = Duration.between(java.time.Instant.parse(over.replaceAll(".*\"connectedAt\":\"([^\"]+)\".*", "$1")),
+                java.time.Instant.parse(over.replaceAll(".*\"endedAt\":\"([^\"]+)\".*", "$1"))).toMillis() / 1000.0;
+        String recordings = "";
+        for (int i = 0; i < 20 && !(recordings.contains("\"party\":\"lawyer\"") && recordings.contains("\"sha256\":\"")); i++) {
+            Thread.sleep(500);
+            recordings = signedIn("auditor").get("/api/media/recordings/" + meeting).body();
+        }
+        assertTrue(recordings.contains("\"party\":\"lawyer\"") && recordings.contains("\"party\":\"detainee\"")
+                && recordings.matches("(?s).*\"sha256\":\"[0-9a-f]{64}\".*"), recordings);
+        Recordings.assertVideoOnly(Recordings.file(site, meeting, "lawyer", 1), callSeconds);
+        Recordings.assertVideoOnly(Recordings.file(site, meeting, "detainee", 1), 0);
+        Recordings.assertVideoOnly(Recordings.file(site, meeting, "detainee", 2), 0); // after the page came back
+        Api.Reply play = signedIn("auditor").raw(java.net.http.HttpRequest.newBuilder(java.net.URI.create(site.api().base()
+                + "/api/media/recordings/" + meeting + "/lawyer/1")).header("Range", "bytes=0-99"));
+        assertEquals(206, play.status(), "the player may seek: " + play.status());
+        assertEquals("video/webm", play.contentType());
+        assertEquals(401, site.api().raw(java.net.http.HttpRequest.newBuilder(java.net.URI.create(site.api().base()
+                + "/api/media/recordings/" + meeting + "/lawyer/1"))).status(), "not without a session");
+        assertEquals(403, signedIn("lawyer").get("/api/media/recordings/" + meeting).status(), "lawyers do not see recordings");
 
         // The second meeting, booked for the next slot, comes up on the same terminals; the console terminates it.
         LiveMeetings.Booked second = new LiveMeetings.Booked(LiveMeetings.awaitMeeting(next.booking(), 180),
