@@ -35,6 +35,7 @@ class MeetingBrowserIT extends SiteTestBase {
     @AfterAll
     static void closeBrowsers() {
         BROWSERS.forEach(ChromeDriver::quit);
+        BROWSERS.clear();
     }
 
     static ChromeDriver browser() throws Exception {
