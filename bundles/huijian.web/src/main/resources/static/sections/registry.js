@@ -9,6 +9,7 @@ const FEATURE_MODULES = {
   core: './core.js',
   booking: './booking.js',
   meeting: './meeting.js',
+  media: './media.js',
 };
 
 const sections = [];

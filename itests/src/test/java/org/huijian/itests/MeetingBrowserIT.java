@@ -250,6 +250,18 @@ class MeetingBrowserIT extends SiteTestBase {
         assertEquals(401, site.api().raw(java.net.http.HttpRequest.newBuilder(java.net.URI.create(site.api().base()
                 + "/api/media/recordings/" + meeting + "/lawyer/1"))).status(), "not without a session");
         assertEquals(403, signedIn("lawyer").get("/api/media/recordings/" + meeting).status(), "lawyers do not see recordings");
+        // The composite view plays both sides together in the console.
+        console.get(site.https() + "/index.html#/admin/recordings");
+        waitFor(console, 20).until(ExpectedConditions.elementToBeClickable(By.id("play-" + meeting))).click();
+        waitFor(console, 20).until(ExpectedConditions.elementToBeClickable(By.id("composite-toggle"))).click();
+        String playing = waitFor(console, 30).until(d -> {
+            Object v = ((JavascriptExecutor) d).executeScript("const l = document.getElementById('composite-lawyer');"
+                    + "const r = document.getElementById('composite-detainee');"
+                    + "return l && r && l.currentTime > 2 && r.currentTime > 1 && l.videoWidth > 0 && r.videoWidth > 0"
+                    + " ? l.currentTime + ' ' + r.currentTime : null;");
+            return v == null ? null : v.toString();
+        });
+        assertTrue(playing.matches("[0-9.]+ [0-9.]+"), playing);
 
         // The second meeting, booked for the next slot, comes up on the same terminals; the console terminates it.
         LiveMeetings.Booked second = new LiveMeetings.Booked(LiveMeetings.awaitMeeting(next.booking(), 180),
@@ -257,6 +269,7 @@ class MeetingBrowserIT extends SiteTestBase {
         waitFor(detainee, 30).until(ExpectedConditions.elementToBeClickable(By.id("ready"))).click();
         waitFor(lawyer, 20).until(ExpectedConditions.elementToBeClickable(By.id("connect"))).click();
         callFlows(lawyer, "the lawyer side of the second meeting");
+        console.get(site.https() + "/index.html#/admin/live");
         WebElement reason = waitFor(console, 20).until(ExpectedConditions.visibilityOfElementLocated(
                 By.id("terminate-reason-" + second.meeting())));
         reason.sendKeys("违反会见规定");

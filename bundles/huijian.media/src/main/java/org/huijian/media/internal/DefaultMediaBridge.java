@@ -215,12 +215,13 @@ public class DefaultMediaBridge implements MediaBridge {
                     continue;
                 }
                 Path json = f.resolveSibling(f.getFileName().toString().replace(".webm", ".json"));
+                int part = Integer.parseInt(n.group(2));
                 if (Files.exists(json)) {
-                    out.add(read(meetingId, n.group(1), Files.readString(json)));
+                    out.add(read(meetingId, n.group(1), part, Files.readString(json)));
                 } else {
                     Recorder r = m == null ? null : m.recorders.get(n.group(1));
                     boolean writing = r != null && r.path().equals(f);
-                    out.add(new Recording(meetingId, n.group(1), writing ? r.started()
+                    out.add(new Recording(meetingId, n.group(1), part, writing ? r.started()
                             : Files.getLastModifiedTime(f).toInstant(), null, Files.size(f), writing ? r.frames() : 0,
                             writing ? r.durationMs() : 0, null, !writing));
                 }
@@ -229,6 +230,22 @@ public class DefaultMediaBridge implements MediaBridge {
             throw new UncheckedIOException(e);
         }
         return out;
+    }
+
+    /** The recordings of the {@code meetings} most recent meetings, newest meeting first. */
+    public List<Recording> recent(int meetings) {
+        try (Stream<Path> dirs = Files.list(recordings)) {
+            List<Long> ids = dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString())
+                    .filter(n -> n.matches("\\d{1,18}")).map(Long::parseLong)
+                    .sorted(java.util.Comparator.reverseOrder()).limit(meetings).toList();
+            List<Recording> out = new ArrayList<>();
+            for (long id : ids) {
+                out.addAll(recordings(id));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
@@ -298,8 +315,8 @@ public class DefaultMediaBridge implements MediaBridge {
         Files.move(tmp, record, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    static Recording read(long meetingId, String party, String json) {
-        return new Recording(meetingId, party, Instant.parse(text(json, "startedAt")), Instant.parse(text(json, "endedAt")),
+    static Recording read(long meetingId, String party, int part, String json) {
+        return new Recording(meetingId, party, part, Instant.parse(text(json, "startedAt")), Instant.parse(text(json, "endedAt")),
                 Long.parseLong(text(json, "sizeBytes")), Long.parseLong(text(json, "frames")),
                 Long.parseLong(text(json, "durationMs")), text(json, "sha256"),
                 Boolean.parseBoolean(text(json, "interrupted")));

@@ -66,6 +66,14 @@ public class MediaResource implements RestResource {
         return bridge.channels();
     }
 
+    /** The recordings of the most recent meetings (at most 50 meetings), newest first. */
+    @GET
+    @javax.ws.rs.Path("recordings")
+    @Allow({ SITE_ADMIN, SUPERVISOR, AUDITOR })
+    public List<Recording> recent() {
+        return bridge.recent(50);
+    }
+
     @GET
     @javax.ws.rs.Path("recordings/{meetingId}")
     @Allow({ SITE_ADMIN, SUPERVISOR, AUDITOR })
