@@ -165,8 +165,10 @@ final class Sdp {
             boolean browserSends = m.direction().equals("sendrecv") || m.direction().equals("sendonly");
             boolean browserReceives = m.direction().equals("sendrecv") || m.direction().equals("recvonly");
             boolean weSend = ssrc != null && browserReceives;
-            s.append("a=").append(weSend && browserSends ? "sendrecv" : weSend ? "sendonly" : browserSends ? "recvonly"
-                    : "inactive").append("\r\n");
+            // A leg that sends some kinds but not this one (a supervisor's monitor: video only) takes none of it either.
+            boolean excluded = !sendSsrc.isEmpty() && ssrc == null;
+            s.append("a=").append(excluded ? "inactive" : weSend && browserSends ? "sendrecv" : weSend ? "sendonly"
+                    : browserSends ? "recvonly" : "inactive").append("\r\n");
             s.append("a=rtpmap:").append(m.payloadType()).append(' ').append(m.codec()).append("\r\n");
             if (m.kind().equals("video")) {
                 for (String fb : List.of("nack", "nack pli", "ccm fir", "goog-remb")) {

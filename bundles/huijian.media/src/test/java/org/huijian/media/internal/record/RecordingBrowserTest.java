@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * stream and no audio stream per file, a duration within 2 s of the time recorded, a plausible frame count; and a
  * file taken mid-recording, as a crash would leave it, still plays up to its last cluster.
  */
-class RecordingBrowserTest {
+public class RecordingBrowserTest {
     @TempDir
     Path dir;
 
@@ -39,7 +39,7 @@ class RecordingBrowserTest {
         BrowserPeers.quit();
     }
 
-    static String ffprobe(Path file, String... args) throws IOException, InterruptedException {
+    public static String ffprobe(Path file, String... args) throws IOException, InterruptedException {
         List<String> command = new java.util.ArrayList<>(List.of("ffprobe", "-v", "error"));
         command.addAll(List.of(args));
         command.add(file.toString());
