@@ -70,6 +70,8 @@ public final class Endpoint implements AutoCloseable {
     private volatile Srtp srtp;
     private volatile int audioPt = -1;
     private volatile int videoPt = -1;
+    private volatile int audioAbsSendTime = -1;
+    private volatile int videoAbsSendTime = -1;
     private volatile boolean closed;
 
     /** A leg listening on {@code address} (an ephemeral port), announcing that address. */
@@ -117,8 +119,10 @@ public final class Endpoint implements AutoCloseable {
         for (Sdp.Media m : o.accepted()) {
             if (m.kind().equals("audio")) {
                 audioPt = m.payloadType();
+                audioAbsSendTime = m.absSendTime();
             } else {
                 videoPt = m.payloadType();
+                videoAbsSendTime = m.absSendTime();
             }
         }
         dtls = new Dtls(identity, o.fingerprint(), this::sendRaw);
@@ -128,6 +132,11 @@ public final class Endpoint implements AutoCloseable {
 
     public int payloadType(String kind) {
         return kind.equals("audio") ? audioPt : videoPt;
+    }
+
+    /** The id this leg gave the abs-send-time header extension for {@code kind}, or -1 when not negotiated. */
+    public int absSendTimeId(String kind) {
+        return kind.equals("audio") ? audioAbsSendTime : videoAbsSendTime;
     }
 
     /** Encrypts and sends an RTP packet (plain, with our SSRC and this leg's payload type) to the browser. */

@@ -202,6 +202,7 @@ public final class Relay {
                 out[1] = (byte) ((out[1] & 0x80) | pt);
                 boolean audio = kind.equals("audio");
                 (audio ? to.audioOutState : to.videoOutState).number(out, ssrc, audio ? 960 : 3000);
+                extensions(out, from.endpoint.absSendTimeId(kind), to.endpoint.absSendTimeId(kind));
                 ByteBuffer.wrap(out).putInt(8, (int) (audio ? to.audioOut : to.videoOut));
                 if (to.endpoint.sendRtp(out)) {
                     forwarded.incrementAndGet();
@@ -218,6 +219,7 @@ public final class Relay {
                     byte[] out = packet.clone();
                     out[1] = (byte) ((out[1] & 0x80) | pt);
                     m.out.number(out, ssrc, 3000);
+                    extensions(out, from.endpoint.absSendTimeId("video"), m.endpoint.absSendTimeId("video"));
                     ByteBuffer.wrap(out).putInt(8, (int) m.videoOut);
                     m.endpoint.sendRtp(out);
                 }
@@ -283,6 +285,39 @@ public final class Relay {
                 }
             }
             at += len;
+        }
+    }
+
+    /**
+     * Header extensions (one-byte form, RFC 8285) as the receiving leg numbered them: abs-send-time gets that leg's
+     * id; an extension the receiving leg did not negotiate is blanked to padding.
+     */
+    static void extensions(byte[] p, int fromId, int toId) {
+        if ((p[0] & 0x10) == 0) {
+            return;
+        }
+        int at = 12 + 4 * (p[0] & 0x0f);
+        if (at + 4 > p.length || (p[at] & 0xff) != 0xBE || (p[at + 1] & 0xff) != 0xDE) {
+            return;
+        }
+        int end = Math.min(p.length, at + 4 + 4 * (((p[at + 2] & 0xff) << 8) | (p[at + 3] & 0xff)));
+        int i = at + 4;
+        while (i < end) {
+            int id = (p[i] & 0xf0) >> 4;
+            if (id == 0) {
+                i++; // padding
+                continue;
+            }
+            if (id == 15) {
+                return;
+            }
+            int len = (p[i] & 0x0f) + 1;
+            if (id == fromId && toId > 0) {
+                p[i] = (byte) ((toId << 4) | (p[i] & 0x0f));
+            } else {
+                java.util.Arrays.fill(p, i, Math.min(end, i + 1 + len), (byte) 0);
+            }
+            i += 1 + len;
         }
     }
 

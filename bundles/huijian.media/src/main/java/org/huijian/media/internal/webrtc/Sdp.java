@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 final class Sdp {
 
     /** One m= section of the offer; {@code codec} null when the bridge declines it (port 0 in the answer). */
-    record Media(String kind, String mid, String direction, int payloadType, String codec, String fmtp, String mLine) {
+    record Media(String kind, String mid, String direction, int payloadType, String codec, String fmtp, String mLine,
+            int absSendTime) {
         boolean accepted() {
             return codec != null;
         }
@@ -31,6 +32,9 @@ final class Sdp {
     }
 
     private static final Pattern M_LINE = Pattern.compile("^m=(\\w+) \\d+ [^ ]+ (.*)$");
+    /** The sender's clock in each packet: what the receiver's bandwidth estimate (and so REMB) needs. */
+    static final String ABS_SEND_TIME = "http://www.webrtc.org/experiments/rtp-hdrext/abs-send-time";
+    private static final Pattern EXTMAP = Pattern.compile("^a=extmap:(\\d+)(?:/\\w+)? (\\S+).*$");
 
     private Sdp() {
     }
@@ -45,6 +49,7 @@ final class Sdp {
         List<Media> media = new ArrayList<>();
         String kind = null;
         String mLine = null;
+        int abs = -1;
         String mid = null;
         String direction = "sendrecv";
         Map<Integer, String> rtpmap = new LinkedHashMap<>();
@@ -54,8 +59,8 @@ final class Sdp {
             String line = i < lines.length ? lines[i].strip() : "m=end 0 none";
             if (line.startsWith("m=")) {
                 if (kind != null) {
-                    Media m = choose(kind, mid, direction, order, rtpmap, fmtp, mLine);
-                    media.add(m != null ? m : new Media(kind, mid, direction, -1, null, null, mLine));
+                    Media m = choose(kind, mid, direction, order, rtpmap, fmtp, mLine, abs);
+                    media.add(m != null ? m : new Media(kind, mid, direction, -1, null, null, mLine, -1));
                 }
                 mLine = line;
                 Matcher ml = M_LINE.matcher(line);
@@ -72,6 +77,7 @@ final class Sdp {
                     }
                 }
                 mid = null;
+                abs = -1;
                 direction = "sendrecv";
                 rtpmap = new LinkedHashMap<>();
                 fmtp = new LinkedHashMap<>();
@@ -87,6 +93,11 @@ final class Sdp {
                 mid = line.substring(6);
             } else if (line.matches("a=(sendrecv|sendonly|recvonly|inactive)")) {
                 direction = line.substring(2);
+            } else if (line.startsWith("a=extmap:")) {
+                Matcher x = EXTMAP.matcher(line);
+                if (x.matches() && x.group(2).equals(ABS_SEND_TIME)) {
+                    abs = Integer.parseInt(x.group(1));
+                }
             } else if (line.startsWith("a=rtpmap:")) {
                 String[] p = line.substring(9).split(" ", 2);
                 rtpmap.put(Integer.parseInt(p[0]), p[1]);
@@ -110,7 +121,7 @@ final class Sdp {
     }
 
     private static Media choose(String kind, String mid, String direction, List<Integer> order,
-            Map<Integer, String> rtpmap, Map<Integer, String> fmtp, String mLine) {
+            Map<Integer, String> rtpmap, Map<Integer, String> fmtp, String mLine, int abs) {
         String want = switch (kind) {
         case "audio" -> "opus/48000";
         case "video" -> "vp8/90000";
@@ -122,7 +133,7 @@ final class Sdp {
         for (int pt : order) {
             String codec = rtpmap.get(pt);
             if (codec != null && codec.toLowerCase(Locale.ROOT).startsWith(want)) {
-                return new Media(kind, mid, direction, pt, codec, fmtp.get(pt), mLine);
+                return new Media(kind, mid, direction, pt, codec, fmtp.get(pt), mLine, abs >= 1 && abs <= 14 ? abs : -1);
             }
         }
         return null;
@@ -169,6 +180,9 @@ final class Sdp {
             boolean excluded = !sendSsrc.isEmpty() && ssrc == null;
             s.append("a=").append(excluded ? "inactive" : weSend && browserSends ? "sendrecv" : weSend ? "sendonly"
                     : browserSends ? "recvonly" : "inactive").append("\r\n");
+            if (m.absSendTime() > 0) {
+                s.append("a=extmap:").append(m.absSendTime()).append(' ').append(ABS_SEND_TIME).append("\r\n");
+            }
             s.append("a=rtpmap:").append(m.payloadType()).append(' ').append(m.codec()).append("\r\n");
             if (m.kind().equals("video")) {
                 for (String fb : List.of("nack", "nack pli", "ccm fir", "goog-remb")) {
