@@ -35,7 +35,16 @@ final class LiveMeetings {
                 .set("org.huijian.meeting", "earlyMinutes", String.valueOf(earlyMinutes))
                 .set("org.huijian.booking", "autoApprove", "true").set("org.huijian.meeting", "zone", zone.getId());
         Thread.sleep(6_000); // Karaf's file watcher and the components' restart
-        return zone;
+        // The REST servlet is published again as the restarted components come back: wait until it answers.
+        for (int i = 0; i < 60; i++) {
+            Api admin = site.api();
+            if (admin.signIn("admin", SiteTestBase.PASSWORD).status() == 200
+                    && admin.get("/api/booking-policy").status() == 200 && admin.get("/api/meetings").status() == 200) {
+                return zone;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("the site did not come back after its configuration changed");
     }
 
     static long id(String json, String field) {

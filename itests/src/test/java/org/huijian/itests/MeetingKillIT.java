@@ -28,7 +28,7 @@ class MeetingKillIT extends SiteTestBase {
     @Test
     void aKilledServerLeavesPlayableRecordingsAndEndsTheMeetingWithAReason() throws Exception {
         site.set("org.huijian.meeting", "graceSeconds", "10");
-        ZoneOffset zone = LiveMeetings.prepare(site, 5);
+        ZoneOffset zone = LiveMeetings.prepare(site, 5); // waits until the site answers again
         LocalDateTime start = LiveMeetings.soon(zone, 3);
         Api admin = signedIn("admin");
         LiveMeetings.Booked b = LiveMeetings.book(admin, LiveMeetings.openCentre(admin, start, 30), start, "KILL-M");
