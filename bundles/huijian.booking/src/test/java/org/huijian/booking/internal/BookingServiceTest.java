@@ -81,6 +81,20 @@ class BookingServiceTest {
     }
 
     @Test
+    void aNewBookingIsStoredAsItWasAnswered() {
+        Booking b = f.bookings.request(f.a, f.request(f.detainee1, f.case1, TUESDAY, 9, 30, 1, lettersA));
+        assertEquals(String.format("YY20261201-%06d", b.id()), b.reference());
+        assertEquals(b, f.bookings.booking(f.a, b.id()), "what the database holds is what the lawyer was told");
+        var history = f.bookings.history(f.a, b.id());
+        assertEquals(1, history.size());
+        assertEquals(null, history.get(0).from());
+        assertEquals(BookingStatus.PENDING_APPROVAL, history.get(0).to());
+        assertEquals(f.a.username(), history.get(0).actor());
+        assertEquals(BookingStatus.APPROVED, f.bookings.approve(APPROVER, b.id(), null).status());
+        assertEquals(b.reference(), f.bookings.booking(f.a, b.id()).reference());
+    }
+
+    @Test
     void positionsRunOutToo() throws Exception {
         f.site.createTerminal(ADMIN, new org.huijian.site.TerminalSpec("D02", "在押分机02",
                 org.huijian.site.TerminalKind.DETAINEE, null, f.dc.id(), null));
