@@ -13,10 +13,19 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
 import javax.persistence.EntityManager;
+import javax.persistence.PersistenceException;
+import org.apache.openjpa.persistence.OpenJPAPersistence;
 import org.huijian.audit.AuditEntry;
 import org.huijian.audit.AuditEvent;
 import org.huijian.audit.ChainVerification;
@@ -44,7 +53,18 @@ final class AuditChain {
 
     /** Serialises audited writes: called first in every audited transaction. */
     void lock(EntityManager em) {
+        // Through the entity manager, not its JDBC connection: this starts the transaction's datastore
+        // transaction, so the lock is held to its end and later plain SQL runs on the same connection.
         em.createNativeQuery("LOCK TABLE HJ_AUDIT_EVENT IN EXCLUSIVE MODE").executeUpdate();
+    }
+
+    /**
+     * The transaction's own JDBC connection: the chain is written in plain SQL (not through OpenJPA's native
+     * queries, which parse and prepare each statement again), so it works with the entity manager of any
+     * persistence unit on the site database and costs one statement per batch, not per event.
+     */
+    private static Connection connection(EntityManager em) {
+        return (Connection) OpenJPAPersistence.cast(em).getConnection();
     }
 
     /**
@@ -55,38 +75,58 @@ final class AuditChain {
         return appendAll(em, List.of(entry)).get(0);
     }
 
-    /** Appends several events in order, reading the chain's head once. */
+    /** Appends several events in order, reading the chain's head once and inserting them as one batch. */
     List<AuditEvent> appendAll(EntityManager em, List<AuditEntry> entries) {
         if (entries.isEmpty()) {
             return List.of();
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> last = em.createNativeQuery("SELECT SEQ, HASH FROM HJ_AUDIT_EVENT ORDER BY SEQ DESC")
-                .setMaxResults(1).getResultList();
-        long seq = last.isEmpty() ? 0 : ((Number) last.get(0)[0]).longValue();
-        String prevHash = last.isEmpty() ? GENESIS : (String) last.get(0)[1];
-        List<AuditEvent> out = new java.util.ArrayList<>(entries.size());
-        for (AuditEntry entry : entries) {
-            AuditEvent e = seal(em, entry, ++seq, prevHash);
-            out.add(e);
-            prevHash = e.hash();
+        Connection connection = connection(em);
+        try {
+            long seq = 0;
+            String prevHash = GENESIS;
+            try (Statement head = connection.createStatement()) {
+                head.setMaxRows(1);
+                try (ResultSet last = head.executeQuery("SELECT SEQ, HASH FROM HJ_AUDIT_EVENT ORDER BY SEQ DESC")) {
+                    if (last.next()) {
+                        seq = last.getLong(1);
+                        prevHash = last.getString(2);
+                    }
+                }
+            }
+            List<AuditEvent> out = new ArrayList<>(entries.size());
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                for (AuditEntry entry : entries) {
+                    AuditEvent e = seal(entry, ++seq, prevHash);
+                    insert.setLong(1, e.seq());
+                    insert.setTimestamp(2, Timestamp.from(e.at()));
+                    insert.setString(3, e.actor());
+                    insert.setString(4, e.origin());
+                    insert.setString(5, e.action());
+                    insert.setString(6, e.target());
+                    insert.setString(7, e.detail());
+                    insert.setString(8, e.prevHash());
+                    insert.setString(9, e.hash());
+                    insert.addBatch();
+                    out.add(e);
+                    prevHash = e.hash();
+                }
+                insert.executeBatch();
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new PersistenceException("could not append to the audit log: " + e.getMessage(), e);
         }
-        return out;
     }
 
-    private AuditEvent seal(EntityManager em, AuditEntry entry, long seq, String prevHash) {
+    private static final String INSERT = "INSERT INTO HJ_AUDIT_EVENT (SEQ, OCCURRED_AT, ACTOR, ORIGIN, ACTION_NAME, "
+            + "TARGET, DETAIL, PREV_HASH, HASH) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private AuditEvent seal(AuditEntry entry, long seq, String prevHash) {
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         AuditEvent unsealed = new AuditEvent(seq, at, cut(entry.actor().username(), 64), cut(entry.actor().origin(), 100),
                 cut(entry.action(), 64), cut(entry.target(), 200), cut(entry.detail(), 1000), prevHash, null);
-        AuditEvent sealed = new AuditEvent(seq, at, unsealed.actor(), unsealed.origin(), unsealed.action(),
+        return new AuditEvent(seq, at, unsealed.actor(), unsealed.origin(), unsealed.action(),
                 unsealed.target(), unsealed.detail(), prevHash, seal(unsealed));
-        em.createNativeQuery("INSERT INTO HJ_AUDIT_EVENT (SEQ, OCCURRED_AT, ACTOR, ORIGIN, ACTION_NAME, TARGET, DETAIL, "
-                + "PREV_HASH, HASH) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
-                .setParameter(1, sealed.seq()).setParameter(2, java.sql.Timestamp.from(sealed.at()))
-                .setParameter(3, sealed.actor()).setParameter(4, sealed.origin()).setParameter(5, sealed.action())
-                .setParameter(6, sealed.target()).setParameter(7, sealed.detail()).setParameter(8, sealed.prevHash())
-                .setParameter(9, sealed.hash()).executeUpdate();
-        return sealed;
     }
 
     /** Records the new head after the appending transaction committed. */
