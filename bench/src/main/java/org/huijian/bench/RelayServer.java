@@ -2,13 +2,12 @@ package org.huijian.bench;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.lang.annotation.Annotation;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
 import org.huijian.media.internal.DefaultMediaBridge;
-import org.huijian.media.internal.MediaConfig;
+import org.huijian.media.internal.TestBridge;
 
 /**
  * The media bridge alone in its own process, for {@link RelayBench} (which pins it to one core): commands on standard
@@ -22,37 +21,8 @@ public final class RelayServer {
 
     public static void main(String[] args) throws Exception {
         Path recordings = Path.of(args.length > 0 ? args[0] : "target/relay-recordings");
-        DefaultMediaBridge bridge = new DefaultMediaBridge(new MediaConfig() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return MediaConfig.class;
-            }
-
-            @Override
-            public String bindAddress() {
-                return "127.0.0.1";
-            }
-
-            @Override
-            public String advertisedAddress() {
-                return "127.0.0.1";
-            }
-
-            @Override
-            public String recordingsDirectory() {
-                return recordings.toString();
-            }
-
-            @Override
-            public int maxMeetings() {
-                return 1000;
-            }
-
-            @Override
-            public boolean unrecordedAllowed() {
-                return false;
-            }
-        });
+        // The bridge with its register of recordings on embedded Derby beside the files, as a site runs it.
+        DefaultMediaBridge bridge = new TestBridge(recordings, 1000).bridge;
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         System.out.println("READY");

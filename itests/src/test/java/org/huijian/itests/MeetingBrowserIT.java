@@ -51,6 +51,21 @@ class MeetingBrowserIT extends SiteTestBase {
         return w;
     }
 
+    /**
+     * Clicks the element once it is shown and enabled; finding and clicking happen in one step of the wait, so a page
+     * that re-renders it in between (a presence or meeting update) only makes the wait look again.
+     */
+    static void click(ChromeDriver b, By by, int seconds) {
+        waitFor(b, seconds).until(d -> {
+            WebElement e = d.findElement(by);
+            if (!e.isDisplayed() || !e.isEnabled()) {
+                return false;
+            }
+            e.click();
+            return true;
+        });
+    }
+
     /** A kiosk page signed in with a device credential typed into its setup form. */
     static ChromeDriver kiosk(String secret) throws Exception {
         ChromeDriver b = browser();
@@ -132,7 +147,7 @@ class MeetingBrowserIT extends SiteTestBase {
             waitFor(b, 20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("meeting-card"), "会见测试E2E-A"));
         }
         waitFor(lawyer, 5).until(ExpectedConditions.textToBe(By.id("waiting"), "等待在押人员就位…"));
-        waitFor(detainee, 20).until(ExpectedConditions.elementToBeClickable(By.id("ready"))).click();
+        click(detainee, By.id("ready"), 20);
         waitFor(detainee, 10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("ready-done"), "已就位"));
         assertEquals("对方已就位", waitFor(lawyer, 10).until(ExpectedConditions.visibilityOfElementLocated(
                 By.id("ready-prompt"))).getText());
@@ -252,8 +267,8 @@ class MeetingBrowserIT extends SiteTestBase {
         assertEquals(403, signedIn("lawyer").get("/api/media/recordings/" + meeting).status(), "lawyers do not see recordings");
         // The composite view plays both sides together in the console.
         console.get(site.https() + "/index.html#/admin/recordings");
-        waitFor(console, 20).until(ExpectedConditions.elementToBeClickable(By.id("play-" + meeting))).click();
-        waitFor(console, 20).until(ExpectedConditions.elementToBeClickable(By.id("composite-toggle"))).click();
+        click(console, By.id("play-" + meeting), 20);
+        click(console, By.id("composite-toggle"), 20);
         String playing = waitFor(console, 30).until(d -> {
             Object v = ((JavascriptExecutor) d).executeScript("const l = document.getElementById('composite-lawyer');"
                     + "const r = document.getElementById('composite-detainee');"
@@ -266,8 +281,8 @@ class MeetingBrowserIT extends SiteTestBase {
         // The second meeting, booked for the next slot, comes up on the same terminals; the console terminates it.
         LiveMeetings.Booked second = new LiveMeetings.Booked(LiveMeetings.awaitMeeting(next.booking(), 180),
                 next.booking(), next.lawyerTerminal(), next.detaineeTerminal(), next.start());
-        waitFor(detainee, 30).until(ExpectedConditions.elementToBeClickable(By.id("ready"))).click();
-        waitFor(lawyer, 20).until(ExpectedConditions.elementToBeClickable(By.id("connect"))).click();
+        click(detainee, By.id("ready"), 30);
+        click(lawyer, By.id("connect"), 20);
         callFlows(lawyer, "the lawyer side of the second meeting");
         console.get(site.https() + "/index.html#/admin/live");
         WebElement reason = waitFor(console, 20).until(ExpectedConditions.visibilityOfElementLocated(

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * The server is killed with SIGKILL in the middle of a meeting relayed and recorded by the bridge, and the centre's
@@ -34,8 +33,8 @@ class MeetingKillIT extends SiteTestBase {
         LiveMeetings.Booked b = LiveMeetings.book(admin, LiveMeetings.openCentre(admin, start, 30), start, "KILL-M");
         ChromeDriver detainee = MeetingBrowserIT.kiosk(MeetingIT.issue(admin, b.detaineeTerminal()));
         ChromeDriver lawyer = MeetingBrowserIT.kiosk(MeetingIT.issue(admin, b.lawyerTerminal()));
-        MeetingBrowserIT.waitFor(detainee, 30).until(ExpectedConditions.elementToBeClickable(By.id("ready"))).click();
-        MeetingBrowserIT.waitFor(lawyer, 30).until(ExpectedConditions.elementToBeClickable(By.id("connect"))).click();
+        MeetingBrowserIT.click(detainee, By.id("ready"), 30);
+        MeetingBrowserIT.click(lawyer, By.id("connect"), 30);
         MeetingBrowserIT.callFlows(lawyer, "the lawyer side");
         MeetingBrowserIT.callFlows(detainee, "the detainee side");
         Thread.sleep(5_000);

@@ -1,15 +1,12 @@
 package org.huijian.media.internal;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,12 +15,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.huijian.media.Channels;
 import org.huijian.media.MediaBridge;
 import org.huijian.media.Recording;
+import org.huijian.media.internal.archive.RecordingArchive;
 import org.huijian.media.internal.record.Recorder;
 import org.huijian.media.internal.webrtc.Endpoint;
 import org.huijian.media.internal.webrtc.Identity;
@@ -31,43 +26,48 @@ import org.huijian.media.internal.webrtc.Relay;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The media bridge: per meeting a {@link Relay} between the two parties' {@link Endpoint}s, consoles' video-only
- * monitor legs, and a {@link Recorder} per party and connection ({@code <recordings>/<meeting>/<party>-<n>.webm},
- * with {@code .json} beside it once finished). At start, recordings a stopped server left unfinished are closed
- * off: their size and SHA-256 are recorded and they are marked interrupted; they play up to their last cluster.
+ * monitor legs, and a {@link Recorder} per party and connection ({@code <recordings>/<meeting>/<party>-<n>.webm}),
+ * each registered with its meeting in the {@link RecordingArchive} before it starts and sealed there (end, size,
+ * frames, duration, SHA-256) when it is finished. At start, recordings a stopped server left open are sealed as
+ * interrupted with their size and SHA-256; they play up to their last cluster.
  */
 @Component(service = { MediaBridge.class, DefaultMediaBridge.class }, configurationPid = MediaConfig.PID)
 @Designate(ocd = MediaConfig.class)
 public class DefaultMediaBridge implements MediaBridge {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultMediaBridge.class);
-    private static final Pattern FILE = Pattern.compile("(lawyer|detainee)-(\\d+)\\.webm");
 
     /** One meeting's media. */
     private final class Live {
         final long meetingId;
         final Relay relay = new Relay();
         final Map<String, Endpoint> parties = new ConcurrentHashMap<>();
-        final Map<String, Recorder> recorders = new ConcurrentHashMap<>();
+        final Map<String, Part> recorders = new ConcurrentHashMap<>();
         final Map<String, List<Endpoint>> monitors = new ConcurrentHashMap<>();
 
         Live(long meetingId) {
             this.meetingId = meetingId;
             relay.tapVideo((party, rtp) -> {
-                Recorder r = recorders.get(party);
+                Part r = recorders.get(party);
                 if (r != null) {
                     try {
-                        r.packet(rtp);
+                        r.recorder().packet(rtp);
                     } catch (IOException e) {
                         LOG.error("Meeting {}: recording the {}'s video failed: {}", meetingId, party, e.toString());
                     }
                 }
             });
         }
+    }
+
+    /** A party's recording in progress and its part number. */
+    private record Part(int part, Recorder recorder) {
     }
 
     private final Identity identity = Identity.create();
@@ -77,9 +77,11 @@ public class DefaultMediaBridge implements MediaBridge {
     private final Path recordings;
     private final int maxMeetings;
     private final boolean unrecordedAllowed;
+    private final RecordingArchive archive;
 
     @Activate
-    public DefaultMediaBridge(MediaConfig config) throws IOException {
+    public DefaultMediaBridge(MediaConfig config, @Reference RecordingArchive archive) throws IOException {
+        this.archive = archive;
         this.advertised = config.advertisedAddress().isBlank() ? guessAddress() : config.advertisedAddress().strip();
         // Bound to the announced address by default: a UDP socket on the wildcard address answers from whichever
         // address the route picks, and browsers drop answers that come from another address than they asked.
@@ -126,11 +128,14 @@ public class DefaultMediaBridge implements MediaBridge {
             old.close();
         }
         // A new connection is a new stream (new timestamps): a new recording file continues it.
-        Recorder previous;
+        Part previous;
         try {
-            previous = m.recorders.put(party, new Recorder(next(meetingId, party)));
-        } catch (IOException io) {
-            throw new UncheckedIOException(io);
+            previous = m.recorders.put(party, next(meetingId, party));
+        } catch (IOException | RuntimeException failed) {
+            e.close();
+            m.parties.remove(party, e);
+            throw new IllegalStateException("the recording of the " + party + "'s video could not start: " + failed,
+                    failed);
         }
         if (previous != null) {
             finish(meetingId, party, previous, false);
@@ -202,60 +207,42 @@ public class DefaultMediaBridge implements MediaBridge {
 
     @Override
     public List<Recording> recordings(long meetingId) {
-        Path dir = recordings.resolve(Long.toString(meetingId));
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        List<Recording> out = new ArrayList<>();
         Live m = live.get(meetingId);
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.sorted().toList()) {
-                Matcher n = FILE.matcher(f.getFileName().toString());
-                if (!n.matches()) {
-                    continue;
+        List<Recording> out = new ArrayList<>();
+        for (Recording r : archive.of(meetingId)) {
+            Part writing = m == null ? null : m.recorders.get(r.party());
+            if (r.endedAt() == null && writing != null && writing.part() == r.part()) {
+                Path f = file(meetingId, r.party(), r.part());
+                long size;
+                try {
+                    size = Files.size(f);
+                } catch (IOException e) {
+                    size = 0;
                 }
-                Path json = f.resolveSibling(f.getFileName().toString().replace(".webm", ".json"));
-                int part = Integer.parseInt(n.group(2));
-                if (Files.exists(json)) {
-                    out.add(read(meetingId, n.group(1), part, Files.readString(json)));
-                } else {
-                    Recorder r = m == null ? null : m.recorders.get(n.group(1));
-                    boolean writing = r != null && r.path().equals(f);
-                    out.add(new Recording(meetingId, n.group(1), part, writing ? r.started()
-                            : Files.getLastModifiedTime(f).toInstant(), null, Files.size(f), writing ? r.frames() : 0,
-                            writing ? r.durationMs() : 0, null, !writing));
-                }
+                out.add(new Recording(meetingId, r.party(), r.part(), r.startedAt(), null, size,
+                        writing.recorder().frames(), writing.recorder().durationMs(), null, false));
+            } else {
+                out.add(r);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return out;
     }
 
     /** The recordings of the {@code meetings} most recent meetings, newest meeting first. */
     public List<Recording> recent(int meetings) {
-        try (Stream<Path> dirs = Files.list(recordings)) {
-            List<Long> ids = dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString())
-                    .filter(n -> n.matches("\\d{1,18}")).map(Long::parseLong)
-                    .sorted(java.util.Comparator.reverseOrder()).limit(meetings).toList();
-            List<Recording> out = new ArrayList<>();
-            for (long id : ids) {
-                out.addAll(recordings(id));
-            }
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        List<Recording> out = new ArrayList<>();
+        for (long id : archive.recentMeetings(meetings)) {
+            out.addAll(recordings(id));
         }
+        return out;
     }
 
     @Override
     public Path file(long meetingId, String party) throws IOException {
         checkParty(party);
-        try (Stream<Path> files = Files.list(recordings.resolve(Long.toString(meetingId)))) {
-            return files.filter(f -> f.getFileName().toString().startsWith(party + "-")
-                    && f.getFileName().toString().endsWith(".webm")).sorted().findFirst()
-                    .orElseThrow(() -> new java.nio.file.NoSuchFileException(party + " recording of meeting " + meetingId));
-        }
+        return archive.of(meetingId).stream().filter(r -> r.party().equals(party)).findFirst()
+                .map(r -> file(meetingId, party, r.part()))
+                .orElseThrow(() -> new java.nio.file.NoSuchFileException(party + " recording of meeting " + meetingId));
     }
 
     /** The path of a party's {@code n}-th recording file. */
@@ -280,77 +267,47 @@ public class DefaultMediaBridge implements MediaBridge {
         }
     }
 
-    private Path next(long meetingId, String party) throws IOException {
+    /** Registers the party's next recording and starts its file. */
+    private Part next(long meetingId, String party) throws IOException {
         Path dir = recordings.resolve(Long.toString(meetingId));
         Files.createDirectories(dir);
-        int n = 1;
-        while (Files.exists(dir.resolve(party + "-" + n + ".webm"))) {
-            n++;
+        int free = 1;
+        while (Files.exists(dir.resolve(party + "-" + free + ".webm"))) {
+            free++;
         }
-        return dir.resolve(party + "-" + n + ".webm");
+        int part = archive.register(meetingId, party, free, Instant.now());
+        return new Part(part, new Recorder(file(meetingId, party, part)));
     }
 
-    /** Closes a recording and writes its record beside it (atomically). */
-    private void finish(long meetingId, String party, Recorder r, boolean interrupted) {
+    /** Closes a recording and seals its record. */
+    private void finish(long meetingId, String party, Part p, boolean interrupted) {
+        Recorder r = p.recorder();
         try {
-            Instant started = r.started();
             long frames = r.frames();
             long duration = r.durationMs();
             r.close();
-            writeRecord(meetingId, party, r.path(), started, Instant.now(), frames, duration, interrupted);
-        } catch (IOException e) {
+            archive.seal(meetingId, party, p.part(), Instant.now(), Files.size(r.path()), frames, duration,
+                    sha256(r.path()), interrupted);
+        } catch (IOException | RuntimeException e) {
             LOG.error("Meeting {}: could not finish the {}'s recording {}: {}", meetingId, party, r.path(), e.toString());
         }
     }
 
-    private void writeRecord(long meetingId, String party, Path webm, Instant started, Instant ended, long frames,
-            long duration, boolean interrupted) throws IOException {
-        String json = "{\"meetingId\":" + meetingId + ",\"party\":\"" + party + "\",\"startedAt\":\"" + started
-                + "\",\"endedAt\":\"" + ended + "\",\"sizeBytes\":" + Files.size(webm) + ",\"frames\":" + frames
-                + ",\"durationMs\":" + duration + ",\"sha256\":\"" + sha256(webm) + "\",\"interrupted\":" + interrupted
-                + "}";
-        Path record = webm.resolveSibling(webm.getFileName().toString().replace(".webm", ".json"));
-        Path tmp = record.resolveSibling(record.getFileName() + ".tmp");
-        Files.writeString(tmp, json, StandardCharsets.UTF_8);
-        Files.move(tmp, record, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    static Recording read(long meetingId, String party, int part, String json) {
-        return new Recording(meetingId, party, part, Instant.parse(text(json, "startedAt")), Instant.parse(text(json, "endedAt")),
-                Long.parseLong(text(json, "sizeBytes")), Long.parseLong(text(json, "frames")),
-                Long.parseLong(text(json, "durationMs")), text(json, "sha256"),
-                Boolean.parseBoolean(text(json, "interrupted")));
-    }
-
-    private static String text(String json, String field) {
-        Matcher m = Pattern.compile("\"" + field + "\":\"?([^\",}]*)").matcher(json);
-        if (!m.find()) {
-            throw new IllegalArgumentException("no " + field + " in " + json);
-        }
-        return m.group(1);
-    }
-
-    /** Recordings a stopped server left without their record: they are closed off as interrupted. */
-    private void closeOffInterrupted() throws IOException {
-        try (Stream<Path> meetings = Files.list(recordings)) {
-            for (Path dir : meetings.filter(Files::isDirectory).toList()) {
-                long meetingId;
-                try {
-                    meetingId = Long.parseLong(dir.getFileName().toString());
-                } catch (NumberFormatException e) {
-                    continue;
-                }
-                try (Stream<Path> files = Files.list(dir)) {
-                    for (Path f : files.toList()) {
-                        Matcher n = FILE.matcher(f.getFileName().toString());
-                        Path json = f.resolveSibling(f.getFileName().toString().replace(".webm", ".json"));
-                        if (n.matches() && !Files.exists(json)) {
-                            Instant modified = Files.getLastModifiedTime(f).toInstant();
-                            writeRecord(meetingId, n.group(1), f, modified, modified, 0, 0, true);
-                            LOG.warn("Recording {} was left unfinished by a stop; closed off as interrupted", f);
-                        }
-                    }
-                }
+    /** Recordings a stopped server left open: sealed as interrupted, with what their files hold. */
+    private void closeOffInterrupted() {
+        for (Recording r : archive.open()) {
+            if (live.containsKey(r.meetingId())) {
+                continue;
+            }
+            Path f = file(r.meetingId(), r.party(), r.part());
+            try {
+                boolean exists = Files.exists(f);
+                Instant ended = exists ? Files.getLastModifiedTime(f).toInstant() : r.startedAt();
+                archive.seal(r.meetingId(), r.party(), r.part(), ended, exists ? Files.size(f) : 0, 0, 0,
+                        exists ? sha256(f) : null, true);
+                LOG.warn("Recording {} was left unfinished by a stop; sealed as interrupted", f);
+            } catch (IOException | RuntimeException e) {
+                LOG.error("Could not seal the interrupted recording {}: {}", f, e.toString());
             }
         }
     }

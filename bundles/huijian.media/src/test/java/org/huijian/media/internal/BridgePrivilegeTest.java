@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.annotation.Annotation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,43 +25,15 @@ class BridgePrivilegeTest {
     @TempDir
     Path dir;
 
-    static MediaConfig config(Path dir) {
-        return new MediaConfig() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return MediaConfig.class;
-            }
-
-            @Override
-            public String bindAddress() {
-                return "127.0.0.1";
-            }
-
-            @Override
-            public String advertisedAddress() {
-                return "127.0.0.1";
-            }
-
-            @Override
-            public String recordingsDirectory() {
-                return dir.toString();
-            }
-
-            @Override
-            public int maxMeetings() {
-                return 4;
-            }
-
-            @Override
-            public boolean unrecordedAllowed() {
-                return false;
-            }
-        };
-    }
-
     @Test
     void aConsoleGetsVideoOnlyAndNoRecordingHoldsAudio() throws Exception {
-        DefaultMediaBridge bridge = new DefaultMediaBridge(config(dir));
+        try (TestBridge test = new TestBridge(dir, 4)) {
+            privilege(test);
+        }
+    }
+
+    private void privilege(TestBridge test) throws Exception {
+        DefaultMediaBridge bridge = test.bridge;
         ConcurrentHashMap<String, AtomicLong> received = new ConcurrentHashMap<>();
         try (SimulatedPeer lawyer = new SimulatedPeer(); SimulatedPeer detainee = new SimulatedPeer();
                 SimulatedPeer console = new SimulatedPeer(); SimulatedPeer console2 = new SimulatedPeer()) {
@@ -106,8 +77,13 @@ class BridgePrivilegeTest {
         List<Recording> recordings = bridge.recordings(7);
         assertEquals(2, recordings.size(), recordings.toString());
         for (Recording r : recordings) {
-            Path file = dir.resolve("7").resolve(r.party() + "-" + r.part() + ".webm");
+            Path file = test.recordings.resolve("7").resolve(r.party() + "-" + r.part() + ".webm");
             assertTrue(Files.size(file) > 10_000, file.toString());
+            // The register in the database holds what the file is.
+            assertEquals(Files.size(file), r.sizeBytes(), r.toString());
+            assertEquals(DefaultMediaBridge.sha256(file), r.sha256(), r.toString());
+            assertFalse(r.interrupted(), r.toString());
+            assertTrue(r.endedAt() != null && !r.endedAt().isBefore(r.startedAt()), r.toString());
             String streams = RecordingBrowserTest.ffprobe(file, "-show_entries", "stream=codec_type,codec_name", "-of",
                     "default=nw=1");
             assertTrue(streams.contains("codec_type=video") && !streams.contains("codec_type=audio"), streams);
