@@ -72,6 +72,12 @@ class EndpointBrowserTest {
                 """, sdp);
     }
 
+    static String sdpLine(String sdp, String attribute) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("a=" + attribute + ":(\\S+)").matcher(sdp);
+        assertTrue(m.find(), attribute + " in " + sdp);
+        return m.group(1);
+    }
+
     static String state() {
         return (String) js("const done = arguments[arguments.length - 1]; done(window.pc.connectionState);");
     }
@@ -110,6 +116,29 @@ class EndpointBrowserTest {
                 stranger.send(new DatagramPacket(new byte[] { 22, (byte) 0xfe, (byte) 0xfd, 0, 0 }, 5, to));
                 byte[] wrongPassword = Stun.request(new byte[12], "x:y", "not-the-password", true);
                 stranger.send(new DatagramPacket(wrongPassword, wrongPassword.length, to));
+                // The right username (our ufrag and the browser's) with a wrong password: a check that would bind
+                // the stranger's address as the browser's if it were believed.
+                String username = sdpLine(answer, "ice-ufrag") + ":" + sdpLine(offer, "ice-ufrag");
+                byte[] rightUserWrongPassword = Stun.request(new byte[12], username, "wrong-password-of-22-chars", true);
+                stranger.send(new DatagramPacket(rightUserWrongPassword, rightUserWrongPassword.length, to));
+                // A truncated RTCP header, RTCP-looking junk (no SRTCP index and tag), RTP-looking junk of every
+                // length with random payload types, DTLS records of random content from a stranger.
+                stranger.send(new DatagramPacket(new byte[] { (byte) 0x81, (byte) 200, 0 }, 3, to));
+                for (int i = 0; i < 20; i++) {
+                    byte[] rtcp = new byte[8 + random.nextInt(100)];
+                    random.nextBytes(rtcp);
+                    rtcp[0] = (byte) 0x80;
+                    rtcp[1] = (byte) (200 + random.nextInt(7));
+                    stranger.send(new DatagramPacket(rtcp, rtcp.length, to));
+                    byte[] rtpJunk = new byte[1 + random.nextInt(1400)];
+                    random.nextBytes(rtpJunk);
+                    rtpJunk[0] = (byte) (0x80 | random.nextInt(0x40));
+                    stranger.send(new DatagramPacket(rtpJunk, rtpJunk.length, to));
+                    byte[] dtls = new byte[1 + random.nextInt(300)];
+                    random.nextBytes(dtls);
+                    dtls[0] = (byte) (20 + random.nextInt(44));
+                    stranger.send(new DatagramPacket(dtls, dtls.length, to));
+                }
             }
 
             long audio = endpoint.counters().audioPackets.get();
@@ -119,7 +148,7 @@ class EndpointBrowserTest {
             assertTrue(c.audioPackets.get() > audio + 50, "audio keeps coming (50 packets/s): " + c);
             assertTrue(c.videoPackets.get() > video + 30, "video keeps coming: " + c);
             assertTrue(c.videoBytes.get() > 10_000, c.toString());
-            assertTrue(c.dropped.get() >= droppedBefore + 54, "every bad datagram dropped and counted: " + c);
+            assertTrue(c.dropped.get() >= droppedBefore + 116, "every bad datagram dropped and counted: " + c);
             assertEquals("connected", state(), "the browser's connection is untouched");
         }
     }
