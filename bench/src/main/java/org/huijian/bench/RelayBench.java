@@ -78,13 +78,22 @@ public final class RelayBench {
         String classpath = String.join(":", dir.resolve("classes").toString(),
                 Files.readString(Path.of(System.getProperty("bench.classpath"))).strip());
         Path recordings = dir.resolve("relay-recordings");
-        server = new ProcessBuilder("taskset", "-c", "0", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-cp", classpath, "org.huijian.bench.RelayServer", recordings.toString())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        List<String> command = new ArrayList<>(List.of("taskset", "-c", "0",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
+        // e.g. -Drelay.jvm=-XX:StartFlightRecording=filename=target/relay.jfr,settings=profile
+        String jvm = System.getProperty("relay.jvm", "").strip();
+        if (!jvm.isEmpty()) {
+            command.addAll(List.of(jvm.split("\\s+")));
+        }
+        command.addAll(List.of("-cp", classpath, "org.huijian.bench.RelayServer", recordings.toString()));
+        server = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         toServer = new PrintWriter(server.getOutputStream(), false, StandardCharsets.UTF_8);
         fromServer = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-        if (!"READY".equals(fromServer.readLine())) {
-            throw new IllegalStateException("the bridge did not start");
+        for (String line = fromServer.readLine(); !"READY".equals(line); line = fromServer.readLine()) {
+            if (line == null) {
+                throw new IllegalStateException("the bridge did not start");
+            }
+            System.out.println("bridge: " + line); // e.g. the flight recorder's notice
         }
         ScheduledExecutorService senders = Executors.newScheduledThreadPool(2, r -> {
             Thread t = new Thread(r, "relay-sender");
