@@ -166,7 +166,12 @@ public final class PdfSigning {
         char[] password = Files.readString(passwordFile, StandardCharsets.UTF_8).strip().toCharArray();
         try (InputStream in = Files.newInputStream(keystore)) {
             KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(in, password);
+            try {
+                store.load(in, password);
+            } catch (IOException e) {
+                // a wrong password shows as an IOException whose cause is an UnrecoverableKeyException
+                throw new GeneralSecurityException(e.getMessage(), e);
+            }
             for (String alias : java.util.Collections.list(store.aliases())) {
                 if (!store.isKeyEntry(alias)) {
                     continue;
@@ -352,7 +357,10 @@ public final class PdfSigning {
                 problems.add("the signature does not cover the whole file (" + Math.max(0, pdf.length - lastEnd)
                         + " bytes after the signed range)");
             }
-            footerHash = footerHash(doc);
+            if (problems.isEmpty()) {
+                // informative only, and only worth reading from a file whose signature holds
+                footerHash = footerHash(doc);
+            }
         } catch (IOException | RuntimeException e) {
             problems.add("the file cannot be read as a PDF: " + e.getMessage());
         }
