@@ -3,5 +3,5 @@
  * and the text Tesseract read on it come out. {@link org.huijian.documents.DocumentProcessor} is the service;
  * everything it returns is an immutable record.
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.huijian.documents;

@@ -42,4 +42,10 @@ public @interface DocumentsConfig {
 
     @AttributeDefinition(description = "Resolution to tell Tesseract when the page's size gives none, dots per inch")
     int dpi() default 200;
+
+    @AttributeDefinition(description = "Seconds a server-side document camera may take to deliver a still")
+    int cameraTimeoutSeconds() default 10;
+
+    @AttributeDefinition(description = "Retry-After, in seconds, sent with a 503 when the queue is full")
+    int retryAfterSeconds() default 5;
 }

@@ -11,6 +11,7 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import org.huijian.core.InvalidInputException;
 import org.huijian.documents.DocumentProcessor;
+import org.huijian.documents.ImageRefusedException;
 
 /**
  * Checks an encoded image before anything is queued: its kind from its first bytes, its size in bytes, and its
@@ -55,20 +56,20 @@ final class ImageIntake {
 
     Checked check(byte[] image, String declared) {
         if (image == null || image.length == 0) {
-            throw new InvalidInputException("image", "no image: the capture is empty");
+            throw new ImageRefusedException(ImageRefusedException.UNREADABLE, "image", "no image: the capture is empty");
         }
         if (image.length > maxBytes) {
-            throw new InvalidInputException("image", String.format(Locale.ROOT,
+            throw new ImageRefusedException(ImageRefusedException.TOO_LARGE, "image", String.format(Locale.ROOT,
                     "the image is %,d bytes, more than the %,d allowed", image.length, maxBytes));
         }
         String type = sniff(image);
         if (type == null) {
-            throw new InvalidInputException("image", "not a PNG or JPEG image (its first bytes are "
+            throw new ImageRefusedException(ImageRefusedException.UNSUPPORTED, "image", "not a PNG or JPEG image (its first bytes are "
                     + hex(image, 8) + ")");
         }
         String said = normalise(declared);
         if (said != null && !said.equals(type)) {
-            throw new InvalidInputException("mediaType", "said to be " + said + " but the bytes are " + type);
+            throw new ImageRefusedException(ImageRefusedException.UNSUPPORTED, "mediaType", "said to be " + said + " but the bytes are " + type);
         }
         int w;
         int h;
@@ -82,19 +83,19 @@ final class ImageIntake {
                 reader.dispose();
             }
         } catch (IOException | RuntimeException e) {
-            throw new InvalidInputException("image", "a broken " + type + " image: its header cannot be read ("
+            throw new ImageRefusedException(ImageRefusedException.UNREADABLE, "image", "a broken " + type + " image: its header cannot be read ("
                     + e.getMessage() + ")");
         }
         if (w <= 0 || h <= 0) {
-            throw new InvalidInputException("image", "the image has no pixels (" + w + " x " + h + ")");
+            throw new ImageRefusedException(ImageRefusedException.UNREADABLE, "image", "the image has no pixels (" + w + " x " + h + ")");
         }
         if ((long) w * h > maxPixels) {
-            throw new InvalidInputException("image", String.format(Locale.ROOT,
+            throw new ImageRefusedException(ImageRefusedException.TOO_LARGE, "image", String.format(Locale.ROOT,
                     "the image is %d x %d pixels (%.1f megapixels), more than the %d megapixels allowed", w, h,
                     (double) w * h / 1e6, maxPixels / 1_000_000));
         }
         if (w < 32 || h < 32) {
-            throw new InvalidInputException("image", "the image is only " + w + " x " + h + " pixels: too small for a page");
+            throw new ImageRefusedException(ImageRefusedException.UNREADABLE, "image", "the image is only " + w + " x " + h + " pixels: too small for a page");
         }
         return new Checked(image, type, w, h);
     }
