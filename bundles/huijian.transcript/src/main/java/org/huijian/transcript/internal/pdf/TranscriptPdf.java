@@ -55,7 +55,7 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
  * thread-safe, and the subsetter keeps state per document).
  *
  * <p>The font must have TrueType outlines (a .ttf, or a .ttc collection whose first face with Chinese glyphs is
- * used): PDFBox 3.0.8 cannot subset CFF-outline OpenType (e.g. Noto Sans CJK), see the bundle README.
+ * used): PDFBox 3.0.x cannot subset CFF-outline OpenType (e.g. Noto Sans CJK), see the bundle README.
  */
 public final class TranscriptPdf {
 

@@ -153,4 +153,40 @@ class TranscriptPdfTest {
         IOException e = assertThrows(IOException.class, () -> new TranscriptPdf(PdfFixtures.NOTO_CJK));
         assertTrue(e.getMessage().contains("CFF"), e.getMessage());
     }
+
+    @Test
+    void emptyContentIsStillAValidOnePagePdfA() throws Exception {
+        PdfContent empty = new PdfContent(null, null, null, null, null, null);
+        byte[] pdf = renderer.render(empty);
+        assertTrue(PdfFixtures.pdfaFailures(pdf).isEmpty());
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            assertEquals(1, doc.getNumberOfPages());
+            String text = new PDFTextStripper().getText(doc);
+            assertTrue(text.contains("会见笔录"), "default title");
+            assertTrue(text.contains("第 1 页 共 1 页"));
+        }
+    }
+
+    @Test
+    void oneRendererServesConcurrentRenderings() throws Exception {
+        byte[] png = PdfFixtures.signaturePng();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<byte[]>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                int rounds = 3 + i;
+                futures.add(pool.submit(() -> renderer.render(PdfFixtures.transcript(rounds, png))));
+            }
+            for (int i = 0; i < futures.size(); i++) {
+                byte[] pdf = futures.get(i).get();
+                try (PDDocument doc = Loader.loadPDF(pdf)) {
+                    String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", "");
+                    assertTrue(text.contains("第" + (3 + i) + "个问题"), "rendering " + i + " has its own content");
+                    assertTrue(text.contains(renderer.contentHash(PdfFixtures.transcript(3 + i, png))));
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
