@@ -21,12 +21,15 @@ import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.TimeZone;
 import java.util.concurrent.atomic.AtomicReference;
 
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 import org.apache.fontbox.ttf.OpenTypeFont;
 import org.apache.fontbox.ttf.TTFParser;
@@ -78,6 +81,8 @@ public final class TranscriptPdf {
     private static final float FOOTER_SIZE = 8;
     private static final float SIGNATURE_MAX_W = 170;
     private static final float SIGNATURE_MAX_H = 64;
+    /** Largest signature image decoded (pixels): a pad's strokes are far below. */
+    static final long MAX_SIGNATURE_PIXELS = 4_000_000;
 
     private static final String CLOSING_PUNCTUATION = "，。、；：！？）》」』】〕”’,.;:!?)]}%…—·";
     private static final String OPENING_PUNCTUATION = "（《「『【〔“‘([{";
@@ -456,10 +461,7 @@ public final class TranscriptPdf {
             float w = 0;
             float h = 0;
             if (png.length > 0) {
-                BufferedImage read = ImageIO.read(new ByteArrayInputStream(png));
-                if (read == null) {
-                    throw new IOException("signature image of " + mark.name() + " is not a readable image");
-                }
+                BufferedImage read = readSignature(png, mark.name());
                 image = LosslessFactory.createFromImage(doc, onWhite(read));
                 float scale = Math.min(SIGNATURE_MAX_W / read.getWidth(), SIGNATURE_MAX_H / read.getHeight());
                 scale = Math.min(scale, 1f);
@@ -484,6 +486,38 @@ public final class TranscriptPdf {
                 text(cs, font, BODY_SIZE, MARGIN_LEFT, y, clean(when));
             }
             y -= 8;
+        }
+
+        /**
+         * Decodes a signature image after checking its size from the header: a pad gives a few hundred thousand
+         * pixels; anything above {@link #MAX_SIGNATURE_PIXELS} is refused before it is decoded.
+         */
+        private static BufferedImage readSignature(byte[] bytes, String name) throws IOException {
+            try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+                Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+                if (readers == null || !readers.hasNext()) {
+                    throw new IOException("signature image of " + name + " is not a readable image");
+                }
+                ImageReader reader = readers.next();
+                try {
+                    reader.setInput(in, true, true);
+                    long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                    if (pixels > MAX_SIGNATURE_PIXELS || reader.getWidth(0) > 10_000 || reader.getHeight(0) > 10_000) {
+                        throw new IOException("signature image of " + name + " is too large (" + reader.getWidth(0)
+                                + " × " + reader.getHeight(0) + " pixels, at most " + MAX_SIGNATURE_PIXELS + ")");
+                    }
+                    BufferedImage image = reader.read(0);
+                    if (image == null) {
+                        throw new IOException("signature image of " + name + " is not a readable image");
+                    }
+                    return image;
+                } catch (IllegalArgumentException | IllegalStateException e) {
+                    throw new IOException("signature image of " + name + " is not a readable image: "
+                            + e.getMessage(), e);
+                } finally {
+                    reader.dispose();
+                }
+            }
         }
 
         /** PDF/A without transparency: the pen strokes flattened onto white, RGB. */

@@ -189,4 +189,17 @@ class TranscriptPdfTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void aHugeSignatureImageIsRefusedBeforeDecoding() throws Exception {
+        // 20000 × 10000 pixels (200 megapixels), declared in a small PNG: refused from the header
+        java.awt.image.BufferedImage big = new java.awt.image.BufferedImage(20000, 10000,
+                java.awt.image.BufferedImage.TYPE_BYTE_BINARY);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(big, "png", out);
+        big = null;
+        PdfContent content = PdfFixtures.transcript(1, out.toByteArray());
+        IOException e = assertThrows(IOException.class, () -> renderer.render(content));
+        assertTrue(e.getMessage().contains("too large"), e.getMessage());
+    }
 }
