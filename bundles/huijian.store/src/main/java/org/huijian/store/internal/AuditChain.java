@@ -84,12 +84,23 @@ final class AuditChain {
         try {
             long seq = 0;
             String prevHash = GENESIS;
-            try (Statement head = connection.createStatement()) {
-                head.setMaxRows(1);
-                try (ResultSet last = head.executeQuery("SELECT SEQ, HASH FROM HJ_AUDIT_EVENT ORDER BY SEQ DESC")) {
-                    if (last.next()) {
-                        seq = last.getLong(1);
-                        prevHash = last.getString(2);
+            // MAX reads the end of the primary key's index, then one row by its key. (ORDER BY SEQ DESC made Derby,
+            // which does not scan an index backwards, read and sort the whole log on every audited write.)
+            try (Statement max = connection.createStatement();
+                    ResultSet last = max.executeQuery("SELECT MAX(SEQ) FROM HJ_AUDIT_EVENT")) {
+                if (last.next()) {
+                    seq = last.getLong(1); // 0 when the log is empty (MAX of nothing is NULL)
+                }
+            }
+            if (seq > 0) {
+                try (PreparedStatement head = connection.prepareStatement(
+                        "SELECT HASH FROM HJ_AUDIT_EVENT WHERE SEQ = ?")) {
+                    head.setLong(1, seq);
+                    try (ResultSet last = head.executeQuery()) {
+                        if (!last.next()) {
+                            throw new SQLException("audit event " + seq + " vanished while the log was locked");
+                        }
+                        prevHash = last.getString(1);
                     }
                 }
             }
