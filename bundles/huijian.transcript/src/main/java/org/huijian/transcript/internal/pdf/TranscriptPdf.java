@@ -236,6 +236,7 @@ public final class TranscriptPdf {
         Instant created = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         List<AutoCloseable> toClose = new ArrayList<>();
         try (PDDocument doc = new PDDocument()) {
+            doc.setVersion(1.7f);
             TrueTypeFont ttf = openFont(toClose);
             PDType0Font font = PDType0Font.load(doc, ttf, true);
             Writer writer = new Writer(doc, font, ttf);

@@ -246,4 +246,30 @@ class PdfSigningTest {
             throw new AssertionError(e);
         }
     }
+
+    /** Poppler's pdfsig (NSS), an independent reader, agrees: valid and whole; one changed byte is a mismatch. */
+    @Test
+    void popplerPdfsigAgrees() throws Exception {
+        Path good = dir.resolve("signed.pdf");
+        Files.write(good, signed);
+        String out = run("pdfsig", good.toString());
+        assertTrue(out.contains("Signature Type: ETSI.CAdES.detached"), out);
+        assertTrue(out.contains("Total document signed"), out);
+        assertTrue(out.contains("Signature Validation: Signature is Valid."), out);
+        assertTrue(out.contains("Signer Certificate Common Name: 某市第一看守所 Huijian"), out);
+
+        byte[] changed = signed.clone();
+        changed[unsigned.length / 2] ^= 0x01;
+        Path bad = dir.resolve("changed.pdf");
+        Files.write(bad, changed);
+        String badOut = run("pdfsig", bad.toString());
+        assertTrue(badOut.contains("Signature Validation: Digest Mismatch."), badOut);
+    }
+
+    private static String run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "pdfsig finished");
+        return out;
+    }
 }
