@@ -1,7 +1,10 @@
 package org.huijian.store.internal;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 import javax.persistence.EntityManager;
 import org.huijian.accounts.spi.AccountRecord;
@@ -15,9 +18,22 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+/**
+ * Accounts in the site database. {@link #find} is asked on every signed-in request (is the account still enabled,
+ * which roles has it now), so what it reads is kept for {@link #FRESH_NANOS}: a change made through this store is
+ * seen at once (each write moves {@code generation} on, and a read that overlapped a write is not kept); a change
+ * made by another server on a shared database is seen within that time.
+ */
 @Component(service = AccountStore.class)
 public class JpaAccountStore implements AccountStore {
+    static final long FRESH_NANOS = 2_000_000_000L;
+
+    private record Read(Optional<AccountRecord> record, long at) {
+    }
+
     private final Database db;
+    private final Map<String, Read> recent = new ConcurrentHashMap<>();
+    private final AtomicLong generation = new AtomicLong();
 
     @Activate
     public JpaAccountStore(@Reference Database db) {
@@ -32,7 +48,23 @@ public class JpaAccountStore implements AccountStore {
 
     @Override
     public Optional<AccountRecord> find(String username) {
-        return db.read(em -> byUsername(em, username).map(AccountEntity::toRecord));
+        long now = System.nanoTime();
+        Read kept = recent.get(username);
+        if (kept != null && now - kept.at() < FRESH_NANOS) {
+            return kept.record();
+        }
+        long before = generation.get();
+        Optional<AccountRecord> read = db.read(em -> byUsername(em, username).map(AccountEntity::toRecord));
+        if (generation.get() == before) {
+            if (recent.size() > 10_000) {
+                recent.clear();
+            }
+            recent.put(username, new Read(read, now));
+            if (generation.get() != before) { // a write came between the check and the put
+                recent.remove(username);
+            }
+        }
+        return read;
     }
 
     @Override
@@ -43,6 +75,14 @@ public class JpaAccountStore implements AccountStore {
 
     @Override
     public AccountRecord insert(AccountRecord record, AuditEntry audit) {
+        try {
+            return insertNow(record, audit);
+        } finally {
+            changed(record.username());
+        }
+    }
+
+    private AccountRecord insertNow(AccountRecord record, AuditEntry audit) {
         return db.write(em -> {
             if (byUsername(em, record.username()).isPresent()) {
                 throw new ConflictException("username", "an account named " + record.username() + " already exists");
@@ -56,12 +96,22 @@ public class JpaAccountStore implements AccountStore {
 
     @Override
     public AccountRecord update(String username, UnaryOperator<AccountRecord> change, AuditEntry audit) {
-        return db.write(em -> {
-            AccountEntity entity = byUsername(em, username)
-                    .orElseThrow(() -> new NotFoundException("account", username));
-            entity.update(change.apply(entity.toRecord()));
-            return entity.toRecord();
-        }, r -> audit);
+        try {
+            return db.write(em -> {
+                AccountEntity entity = byUsername(em, username)
+                        .orElseThrow(() -> new NotFoundException("account", username));
+                entity.update(change.apply(entity.toRecord()));
+                return entity.toRecord();
+            }, r -> audit);
+        } finally {
+            changed(username);
+        }
+    }
+
+    /** After a write (committed or not): reads from before it are neither used nor kept. */
+    private void changed(String username) {
+        generation.incrementAndGet();
+        recent.remove(username);
     }
 
     @Override
