@@ -7,6 +7,7 @@
 //
 // For support staff and tests, window.huijianKiosk exposes read-only state: kiosk.state() and kiosk.stats().
 import { t, reason, lang, toggleLang } from './messages.js';
+import { documents } from './documents.js';
 
 const SECRET_KEY = 'huijian.terminal.secret';
 const SECRET_FORMAT = /^hjt_[A-Za-z0-9_-]{43}$/;
@@ -43,6 +44,10 @@ function toast(text) {
   clearTimeout(toast.timer);
   toast.timer = setTimeout(() => { el.hidden = true; }, 6000);
 }
+
+// Document display (文书展示) and the transcript panel: see documents.js.
+const docs = documents({ h, t, toast, send: message => send(message), secret: () => kiosk.secret,
+  current: () => current(), isLawyer: () => isLawyer() });
 
 function status(key, params) { $('conn-status').textContent = t(key, params); $('conn-status').dataset.state = key; }
 
@@ -125,7 +130,9 @@ async function handle(m) {
     kiosk.media = m.media || 'p2p';
     kiosk.unrecordedAllowed = m.unrecordedAllowed !== false;
     kiosk.meetings = new Map(m.meetings.map(x => [x.id, x]));
+    await docs.welcome();
     pickMeeting();
+    $('call')?.remove(); // its bar gets the buttons of the capabilities just learnt
     render();
     ensureCamera();
     if (current()?.state === 'CONNECTED' && !callUp()) {
@@ -139,6 +146,9 @@ async function handle(m) {
     if (m.channel === 'monitor') await monitorSignal(m);
     else if (m.channel === 'media') await bridgeAnswer(m);
     else await callSignal(m);
+    break;
+  case 'display':
+    await docs.followed(m);
     break;
   case 'monitor':
     if (m.action === 'start') await startMonitor(m.meetingId, m.watcher); else stopMonitor(m.watcher);
@@ -179,6 +189,7 @@ async function meetingChanged(meeting, events) {
   }
   if (over(meeting)) {
     endCall();
+    docs.ended();
     render();
     // The ended screen stays a while; then the next meeting of this terminal, if one is live.
     setTimeout(() => {
@@ -512,6 +523,7 @@ function renderCall(meeting) {
         h('span', null, t('call.remaining'), ' ', h('strong', { id: 'remaining' }, '—')),
         h('span', null, t('call.quality'), ' ', h('strong', { id: 'quality' }, kiosk.quality || '—')),
         h('span', { id: 'peer-state', class: 'peer-state' }),
+        docs.buttons(meeting),
         h('button', { id: 'hangup', type: 'button', class: 'danger', onclick: () => {
           if (confirm(t('call.confirmHangup'))) send({ type: 'hangup', meetingId: meeting.id });
         } }, t('call.hangup')))));
@@ -571,6 +583,7 @@ window.huijianKiosk = {
     lastOfferAt: kiosk.lastOfferAt, connectPressedAt: kiosk.connectPressedAt, firstFrameAt: kiosk.firstFrameAt,
     media: kiosk.media }),
   stats,
+  documents: () => docs.state(),
 };
 
 function start() {

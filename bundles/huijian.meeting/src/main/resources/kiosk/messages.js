@@ -22,6 +22,14 @@ const zh = {
   'reason.time limit reached': '已到通话时限', 'camera.denied': '无法打开摄像头或麦克风：{message}',
   'error': '操作未成功：{message}', 'peer.offline': '对方终端连接中断，正在等待恢复…',
   'media.unavailable': '媒体服务器暂不可用，会见无法进行，请联系工作人员', 'media.unrecorded': '媒体服务器不可用：本次会见以点对点方式进行，不录像',
+  'doc.button': '文书展示', 'doc.source': '拍摄来源', 'doc.serverCamera': '高拍仪', 'doc.browserCamera': '本机高拍仪',
+  'doc.file': '选择文件…', 'doc.take': '拍摄并展示', 'doc.shown': '律师正在展示文书', 'doc.zoomIn': '放大', 'doc.zoomOut': '缩小',
+  'doc.fit': '适合页面', 'doc.search': '搜索文字', 'doc.hits': '{n} 处匹配', 'doc.close': '关闭', 'doc.empty': '请拍摄文书或选择文件',
+  'doc.waiting': '等待律师展示文书…', 'doc.capturing': '正在拍摄…', 'doc.sending': '正在上传…',
+  'doc.stage.queued': '排队等待处理…', 'doc.stage.deskewing': '正在校正页面… {n}%', 'doc.stage.recognising': '正在识别文字… {n}%',
+  'doc.stage.processing': '正在处理… {n}%', 'doc.busy': '服务器正忙，请 {s} 秒后再试', 'doc.refused': '未能展示：{message}',
+  'doc.failed': '文书处理失败：{reason}', 'doc.cameraFailed': '无法使用高拍仪：{message}', 'doc.noDevice': '未找到高拍仪（{label}）',
+  'transcript.button': '会见笔录',
 };
 const en = {
   title: 'Meeting terminal',
@@ -47,6 +55,14 @@ const en = {
   'error': 'Not done: {message}', 'peer.offline': 'The other terminal lost its connection; waiting for it…',
   'media.unavailable': 'The media server is unavailable: the meeting cannot go on; please call the staff',
   'media.unrecorded': 'The media server is unavailable: this meeting goes peer-to-peer and is not recorded',
+  'doc.button': 'Show a document', 'doc.source': 'Source', 'doc.serverCamera': 'Document camera', 'doc.browserCamera': 'This terminal\'s document camera',
+  'doc.file': 'Choose a file…', 'doc.take': 'Capture and show', 'doc.shown': 'The lawyer is showing a document', 'doc.zoomIn': 'Zoom in', 'doc.zoomOut': 'Zoom out',
+  'doc.fit': 'Fit page', 'doc.search': 'Search the text', 'doc.hits': '{n} match(es)', 'doc.close': 'Close', 'doc.empty': 'Capture a document or choose a file',
+  'doc.waiting': 'Waiting for the lawyer to show a document…', 'doc.capturing': 'Taking the picture…', 'doc.sending': 'Uploading…',
+  'doc.stage.queued': 'Waiting in the queue…', 'doc.stage.deskewing': 'Straightening the page… {n}%', 'doc.stage.recognising': 'Reading the text… {n}%',
+  'doc.stage.processing': 'Processing… {n}%', 'doc.busy': 'The server is busy; try again in {s} s', 'doc.refused': 'Not shown: {message}',
+  'doc.failed': 'The document could not be processed: {reason}', 'doc.cameraFailed': 'Cannot use the document camera: {message}', 'doc.noDevice': 'Document camera not found ({label})',
+  'transcript.button': 'Meeting transcript',
 };
 const KEY = 'huijian.kiosk.lang';
 let current = (() => { try { return localStorage.getItem(KEY) === 'en' ? 'en' : 'zh-CN'; } catch { return 'zh-CN'; } })();

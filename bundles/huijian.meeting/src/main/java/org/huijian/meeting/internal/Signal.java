@@ -29,7 +29,20 @@ import org.huijian.core.InvalidInputException;
  * a console through the signalling.
  */
 record Signal(String type, long meetingId, String channel, String kind, String sdp, Candidate candidate, String secret,
-        String peer) {
+        String peer, Display display) {
+
+    /**
+     * What the lawyer's document display (文书展示) shows, for the detainee's screen to follow: capture {@code seq} of
+     * the meeting ({@code 0}: the display is closed), the zoom (1 = the page fits) and the point of the page in the
+     * middle of the view, as fractions of its width and height.
+     */
+    record Display(int seq, double zoom, double x, double y) {
+    }
+
+    Signal(String type, long meetingId, String channel, String kind, String sdp, Candidate candidate, String secret,
+            String peer) {
+        this(type, meetingId, channel, kind, sdp, candidate, secret, peer, null);
+    }
 
     /** An ICE candidate as the browser gives it. */
     record Candidate(String candidate, String sdpMid, Integer sdpMLineIndex) {
@@ -37,7 +50,8 @@ record Signal(String type, long meetingId, String channel, String kind, String s
 
     static final int MAX_MESSAGE_BYTES = 64 * 1024;
     static final int MAX_SDP = 60_000;
-    static final Set<String> TYPES = Set.of("hello", "ready", "connect", "hangup", "watch", "unwatch", "signal", "ping");
+    static final Set<String> TYPES = Set.of("hello", "ready", "connect", "hangup", "watch", "unwatch", "signal", "ping",
+            "display");
     static final Set<String> CHANNELS = Set.of("call", "monitor", "media");
     static final Set<String> KINDS = Set.of("offer", "answer", "ice");
     private static final Pattern MEDIA_LINE = Pattern.compile("(?m)^m=([a-z]+) ");
@@ -69,6 +83,8 @@ record Signal(String type, long meetingId, String channel, String kind, String s
         case "ping":
             only(root, Set.of("type"));
             return new Signal(type, 0, null, null, null, null, null, null);
+        case "display":
+            return display(root);
         case "ready", "connect", "hangup", "watch", "unwatch":
             only(root, Set.of("type", "meetingId"));
             return new Signal(type, meetingId(root), null, null, null, null, null, null);
@@ -127,6 +143,33 @@ record Signal(String type, long meetingId, String channel, String kind, String s
             }
         }
         return new Signal("signal", meetingId, channel, kind, sdp, null, null, peer);
+    }
+
+    /** {@code display}: a meeting, a capture number (0 to close), zoom 0.25–8, the view's centre 0–1 each way. */
+    private static Signal display(JsonNode root) {
+        only(root, Set.of("type", "meetingId", "seq", "zoom", "x", "y"));
+        long meetingId = meetingId(root);
+        JsonNode seq = root.get("seq");
+        if (seq == null || !seq.isIntegralNumber() || !seq.canConvertToInt() || seq.intValue() < 0
+                || seq.intValue() > 1_000_000) {
+            throw new InvalidInputException("seq", "the capture's number in the meeting (0 to close the display)");
+        }
+        double zoom = number(root, "zoom", 1, 0.25, 8);
+        double x = number(root, "x", 0.5, 0, 1);
+        double y = number(root, "y", 0.5, 0, 1);
+        return new Signal("display", meetingId, null, null, null, null, null, null,
+                new Display(seq.intValue(), zoom, x, y));
+    }
+
+    private static double number(JsonNode root, String field, double absent, double min, double max) {
+        JsonNode n = root.get(field);
+        if (n == null || n.isNull()) {
+            return absent;
+        }
+        if (!n.isNumber() || !Double.isFinite(n.doubleValue()) || n.doubleValue() < min || n.doubleValue() > max) {
+            throw new InvalidInputException(field, "must be a number from " + min + " to " + max);
+        }
+        return n.doubleValue();
     }
 
     private static long meetingId(JsonNode root) {

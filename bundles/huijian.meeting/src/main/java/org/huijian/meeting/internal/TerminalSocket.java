@@ -160,6 +160,7 @@ public class TerminalSocket {
             case "connect" -> send(session, meeting(meetings.connect(t, m.meetingId())));
             case "hangup" -> send(session, meeting(meetings.hangUp(t, m.meetingId())));
             case "watch", "unwatch" -> throw new InvalidInputException("type", "only a supervisor's console watches");
+            case "display" -> display(t, m);
             default -> relay(session, t, m);
             }
         } catch (HuijianException e) {
@@ -390,6 +391,34 @@ public class TerminalSocket {
         }
         long peer = t.kind() == TerminalKind.LAWYER ? meeting.detaineeTerminalId() : meeting.lawyerTerminalId();
         toTerminal(peer, out);
+    }
+
+    /**
+     * The lawyer's document display (文书展示), followed by the detainee's screen: only the lawyer terminal of a live
+     * meeting drives it, and it names a capture of that meeting by its number in the meeting (the detainee's page
+     * then fetches it, as a terminal of that meeting, from {@code /api/meetings/{id}/documents/{seq}}), so a message
+     * can never point the other side at another meeting's papers.
+     */
+    private void display(TerminalIdentity t, Signal m) {
+        if (t.kind() != TerminalKind.LAWYER) {
+            throw new org.huijian.meeting.internal.MeetingRefusedException("wrong-terminal",
+                    "only the lawyer terminal shows documents");
+        }
+        Meeting meeting = meetings.ofTerminal(t).stream().filter(x -> x.id() == m.meetingId()).findFirst()
+                .orElseThrow(() -> new InvalidInputException("meetingId", "not a live meeting of this terminal"));
+        if (meeting.lawyerTerminalId() != t.terminalId()) {
+            throw new org.huijian.meeting.internal.MeetingRefusedException("wrong-terminal",
+                    "only the lawyer terminal of the meeting shows documents");
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("type", "display");
+        out.put("meetingId", meeting.id());
+        out.put("seq", m.display().seq());
+        out.put("zoom", m.display().zoom());
+        out.put("x", m.display().x());
+        out.put("y", m.display().y());
+        out.put("from", t.kind().name());
+        toTerminal(meeting.detaineeTerminalId(), out);
     }
 
     /** Tells both terminals of a meeting what changed. */

@@ -42,6 +42,22 @@ class SignalTest {
     }
 
     @Test
+    void theDocumentDisplayNamesACaptureOfTheMeetingAndItsView() {
+        Signal d = parse("{\"type\":\"display\",\"meetingId\":12,\"seq\":3,\"zoom\":2.5,\"x\":0.25,\"y\":0.75}");
+        assertEquals(12, d.meetingId());
+        assertEquals(new Signal.Display(3, 2.5, 0.25, 0.75), d.display());
+        assertEquals(new Signal.Display(0, 1, 0.5, 0.5), parse("{\"type\":\"display\",\"meetingId\":12,\"seq\":0}")
+                .display(), "closed, the view's defaults");
+        refused("seq", "{\"type\":\"display\",\"meetingId\":12}");
+        refused("seq", "{\"type\":\"display\",\"meetingId\":12,\"seq\":-1}");
+        refused("seq", "{\"type\":\"display\",\"meetingId\":12,\"seq\":\"3\"}");
+        refused("zoom", "{\"type\":\"display\",\"meetingId\":12,\"seq\":1,\"zoom\":100}");
+        refused("x", "{\"type\":\"display\",\"meetingId\":12,\"seq\":1,\"x\":1.5}");
+        refused("url", "{\"type\":\"display\",\"meetingId\":12,\"seq\":1,\"url\":\"/api/meetings/9/documents/1\"}");
+        refused("meetingId", "{\"type\":\"display\",\"seq\":1}");
+    }
+
+    @Test
     void offersAnswersAndCandidatesAreRelayed() {
         Signal offer = parse("{\"type\":\"signal\",\"meetingId\":12,\"channel\":\"call\",\"kind\":\"offer\",\"sdp\":\""
                 + CALL_OFFER + "\"}");
