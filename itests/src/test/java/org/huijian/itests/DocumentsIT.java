@@ -110,6 +110,24 @@ class DocumentsIT extends SiteTestBase {
         assertEquals(sha256(skewed), sha256(original.data()), "the original as it was shown");
         assertEquals(200, bytes(detaineeA, docs + "/1/page.png").status(), "the detainee side reads the page");
 
+        // The detainee's screen follows the lawyer's: a 'display' message relayed from the lawyer terminal only.
+        MeetingIT.Socket lawyerSocket = MeetingIT.Socket.open();
+        lawyerSocket.say("{\"type\":\"hello\",\"secret\":\"" + lawyerA + "\"}");
+        MeetingFlowIT.await(lawyerSocket, "welcome");
+        MeetingIT.Socket detaineeSocket = MeetingIT.Socket.open();
+        detaineeSocket.say("{\"type\":\"hello\",\"secret\":\"" + detaineeA + "\"}");
+        MeetingFlowIT.await(detaineeSocket, "welcome");
+        lawyerSocket.say("{\"type\":\"display\",\"meetingId\":" + a.meeting() + ",\"seq\":1,\"zoom\":2,\"x\":0.3,\"y\":0.4}");
+        String shown = MeetingFlowIT.await(detaineeSocket, "\"type\":\"display\"");
+        assertTrue(shown.contains("\"seq\":1,\"zoom\":2.0,\"x\":0.3,\"y\":0.4") && shown.contains("\"from\":\"LAWYER\""), shown);
+        detaineeSocket.say("{\"type\":\"display\",\"meetingId\":" + a.meeting() + ",\"seq\":1}");
+        assertTrue(MeetingFlowIT.await(detaineeSocket, "\"type\":\"error\"").contains("\"rule\":\"wrong-terminal\""),
+                "the detainee side does not drive the display");
+        lawyerSocket.say("{\"type\":\"display\",\"meetingId\":999999,\"seq\":1}");
+        assertTrue(MeetingFlowIT.await(lawyerSocket, "\"type\":\"error\"").contains("meetingId"), "not its meeting");
+        lawyerSocket.say("{\"type\":\"display\",\"meetingId\":" + a.meeting() + ",\"seq\":1,\"url\":\"/api/meetings/1/documents/1\"}");
+        assertTrue(MeetingFlowIT.await(lawyerSocket, "\"type\":\"error\"").contains("url"), "no other fields");
+
         // A still from the server-side camera, through the SPI.
         Reply cam = call(lawyerA, "POST", docs + "/capture?camera=itest-doc", "application/json", new byte[0]);
         for (int i = 0; i < 40 && cam.status() != 202; i++) { // the camera's configuration is picked up

@@ -54,7 +54,7 @@ import org.slf4j.LoggerFactory;
  * page, its hash, the angle and the text, or the reason it failed. A refused image (type, size, a full queue) stores
  * nothing.
  */
-@Component(service = Captures.class, configurationPid = DocumentsConfig.PID)
+@Component(service = Captures.class, configurationPid = DocumentsConfig.PID, immediate = true)
 public class Captures {
     private static final Logger LOG = LoggerFactory.getLogger(Captures.class);
     /** Reads meetings for the rules here; never acts on them. */

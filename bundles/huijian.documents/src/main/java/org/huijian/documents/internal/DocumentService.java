@@ -43,8 +43,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The document processor: checks each image on the caller's thread, then deskews and reads it on a fixed pool of
  * workers behind a bounded queue. A watchdog gives up pages past their deadline and kills their Tesseract.
+ * Immediate: the pool lives as long as its configuration, not as long as its current users (a consumer restarting
+ * with a meeting's configuration change would otherwise take the queued pages with it).
  */
-@Component(service = DocumentProcessor.class, configurationPid = DocumentsConfig.PID)
+@Component(service = DocumentProcessor.class, configurationPid = DocumentsConfig.PID, immediate = true)
 @Designate(ocd = DocumentsConfig.class)
 public class DocumentService implements DocumentProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(DocumentService.class);
