@@ -20,7 +20,8 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * Document display (文书展示) in two headless Chromium kiosks of one live meeting on the assembled distribution: the
- * lawyer shows a page from the (simulated) document camera beside the terminal, then one from a file; the detainee's
+ * lawyer shows a page from the (simulated) document camera beside the terminal, then one from a file, then a still
+ * its own browser takes from its UVC document camera (Chromium's synthetic camera, configured by label); the detainee's
  * screen follows — the same capture, the same zoom — with the recognised text over the page, selectable and
  * searchable; the lawyer closes the display and it closes on both.
  */
@@ -64,11 +65,17 @@ class DocumentsBrowserIT extends SiteTestBase {
         Files.writeString(site.home().resolve("etc/org.huijian.driver.simcamera-browser.cfg"), "id = browser-doc\n"
                 + "terminal = " + DocumentsIT.terminalCode(admin, m.lawyerTerminal()) + "\nfolder = "
                 + folder.toString().replace("\\", "/") + "\ndemoPages = 0\ndelayMillis = 100\n");
-        for (int i = 0; i < 60 && !MeetingIT.asTerminal(lawyerSecret, "GET", "/api/document-cameras").body()
-                .contains("browser-doc"); i++) {
+        // And the UVC document camera of its own browser: Chromium's synthetic camera ("fake_device_0") stands in.
+        Files.writeString(site.home().resolve("etc/org.huijian.driver.uvc-browser.cfg"), "id = browser-uvc\n"
+                + "terminal = " + DocumentsIT.terminalCode(admin, m.lawyerTerminal()) + "\nlabel = fake\n"
+                + "width = 1280\nheight = 720\n");
+        String cameras = "";
+        for (int i = 0; i < 60 && !(cameras.contains("browser-doc") && cameras.contains("browser-uvc")); i++) {
             Thread.sleep(500);
+            cameras = MeetingIT.asTerminal(lawyerSecret, "GET", "/api/document-cameras").body();
         }
-        assertTrue(MeetingIT.asTerminal(lawyerSecret, "GET", "/api/document-cameras").body().contains("browser-doc"));
+        assertTrue(cameras.contains("\"id\":\"browser-doc\",\"available\":true") && cameras.contains("\"label\":\"fake\""),
+                cameras);
 
         ChromeDriver detainee = kiosk(detaineeSecret);
         ChromeDriver lawyer = kiosk(lawyerSecret);
@@ -123,6 +130,15 @@ class DocumentsBrowserIT extends SiteTestBase {
         MeetingBrowserIT.waitFor(lawyer, 90).until(ExpectedConditions.attributeToBe(By.id("doc-panel"), "data-seq", "2"));
         MeetingBrowserIT.waitFor(detainee, 30).until(ExpectedConditions.attributeToBe(By.id("doc-panel"), "data-seq", "2"));
         assertEquals("1.000", detainee.findElement(By.id("doc-panel")).getAttribute("data-zoom"), "a new page fits");
+
+        // From the terminal's own UVC camera, captured in the lawyer's browser: a test pattern, no page, no text.
+        new Select(lawyer.findElement(By.id("doc-source"))).selectByValue("browser:browser-uvc");
+        lawyer.findElement(By.id("doc-take")).click();
+        MeetingBrowserIT.waitFor(lawyer, 90).until(ExpectedConditions.attributeToBe(By.id("doc-panel"), "data-seq", "3"));
+        MeetingBrowserIT.waitFor(detainee, 30).until(ExpectedConditions.attributeToBe(By.id("doc-panel"), "data-seq", "3"));
+        String third = MeetingIT.asTerminal(lawyerSecret, "GET", "/api/meetings/" + m.meeting() + "/documents/3").body();
+        assertTrue(third.contains("\"source\":\"upload\"") && third.contains("\"mediaType\":\"image/png\"")
+                && third.contains("\"state\":\"done\""), third);
 
         // Closed by the lawyer: gone from both screens.
         lawyer.findElement(By.id("doc-close")).click();
