@@ -3,6 +3,9 @@ package org.huijian.bench;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -26,6 +28,15 @@ import org.huijian.media.internal.webrtc.SimulatedPeer;
  * video. Per level: packets lost on every stream, one-way latency through the bridge (sender → bridge → receiver,
  * from the send time each packet carries), and the bridge's processor use. The figure: the most meetings with under
  * 1 % loss and p99 under 5 ms.
+ *
+ * <p>The receivers do not decrypt: the RTP header is plaintext in SRTP, and it carries the payload type (so a console
+ * is still checked for audio), the sequence number and abs-send-time (the send time, carried through by the bridge),
+ * so one thread reads every receiving socket through a {@link Selector} and looks at headers only. With
+ * {@code -Drelay.decrypt=true} every receiver decrypts and authenticates each packet on a thread of its own instead
+ * (the send time then comes from the payload), as a check that what arrives is really what was sent; that mode costs
+ * the driver about three times the processor. {@code -Drelay.record=false} runs the bridge's relay without its
+ * recorders (bench only: see {@link RelayServer}), to measure what recording costs. {@code -Drelay.all=true} runs
+ * every level even after one failed.
  */
 public final class RelayBench {
     final int[] levels = Arrays.stream(System.getProperty("relay.levels", "1,5,10,20,30,40,60").split(","))
@@ -33,6 +44,11 @@ public final class RelayBench {
     final int seconds = Integer.getInteger("relay.seconds", 10);
     final int kbps = Integer.getInteger("relay.kbps", 3000);
     final Path dir = Path.of(System.getProperty("bench.directory", "target"));
+    final boolean decrypt = Boolean.getBoolean("relay.decrypt");
+    /** Go on to the next level even when one fails (to see the processor use grow); the figure stays the last pass. */
+    final boolean allLevels = Boolean.getBoolean("relay.all");
+    final boolean record = Boolean.parseBoolean(System.getProperty("relay.record", "true"));
+    Selector selector;
     final StringBuilder out = new StringBuilder();
 
     Process server;
@@ -49,7 +65,21 @@ public final class RelayBench {
         final AtomicLong audio = new AtomicLong();
         final AtomicLong consoleVideo = new AtomicLong();
         final AtomicLong consoleAudio = new AtomicLong();
-        final ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        private long[] latencies = new long[1 << 16];
+        private int count;
+
+        synchronized void latency(long nanos) {
+            if (count == latencies.length) {
+                latencies = Arrays.copyOf(latencies, count * 2);
+            }
+            latencies[count++] = nanos;
+        }
+
+        synchronized long[] sorted() {
+            long[] l = Arrays.copyOf(latencies, count);
+            Arrays.sort(l);
+            return l;
+        }
     }
 
     volatile Tally tally = new Tally();
@@ -85,6 +115,9 @@ public final class RelayBench {
         if (!jvm.isEmpty()) {
             command.addAll(List.of(jvm.split("\\s+")));
         }
+        if (!record) {
+            command.add("-Drelay.record=false");
+        }
         command.addAll(List.of("-cp", classpath, "org.huijian.bench.RelayServer", recordings.toString()));
         server = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         toServer = new PrintWriter(server.getOutputStream(), false, StandardCharsets.UTF_8);
@@ -95,6 +128,12 @@ public final class RelayBench {
             }
             System.out.println("bridge: " + line); // e.g. the flight recorder's notice
         }
+        if (!decrypt) {
+            selector = Selector.open();
+            Thread t = new Thread(this::receiveAll, "relay-receiver");
+            t.setDaemon(true);
+            t.start();
+        }
         ScheduledExecutorService senders = Executors.newScheduledThreadPool(2, r -> {
             Thread t = new Thread(r, "relay-sender");
             t.setDaemon(true);
@@ -102,10 +141,13 @@ public final class RelayBench {
         });
         int frameBytes = kbps * 1000 / 8 / 30;
         out.append(String.format(Locale.ROOT, "%nMedia relay: bridge pinned to one core (CPU 0), load driver on CPU 1; per "
-                + "meeting two parties × (video %d kbit/s at 30 fps in %d-byte frames + audio 50 packets/s), both videos "
-                + "recorded, one console watching; %d s per level%n", kbps, frameBytes, seconds));
-        out.append(String.format(Locale.ROOT, "  %8s %10s %10s %10s %10s %10s %10s %10s%n", "meetings", "packets/s",
-                "loss %", "p50 ms", "p99 ms", "max ms", "bridge %", "console audio"));
+                + "meeting two parties × (video %d kbit/s at 30 fps in %d-byte frames + audio 50 packets/s), %s, one "
+                + "console watching; %d s per level; receivers %s; load average before: %s%n", kbps, frameBytes,
+                record ? "both videos recorded" : "NOT recorded (relay.record=false)", seconds,
+                decrypt ? "decrypt every packet" : "read headers only", loadAverage()));
+        out.append(String.format(Locale.ROOT, "  %8s %10s %10s %10s %10s %10s %10s %10s %10s %10s %10s %10s%n",
+                "meetings", "packets/s", "loss %", "p50 ms", "p99 ms", "max ms", "bridge %", "user %", "system %",
+                "per mtg %", "driver %", "console audio"));
         List<Meeting> meetings = new ArrayList<>();
         int sustained = 0;
         try {
@@ -138,11 +180,15 @@ public final class RelayBench {
                 long videoSent = sent(meetings, true);
                 long audioSent = sent(meetings, false);
                 long cpu = serverCpu();
+                long[] ticks = ticks(server.pid());
+                long driver = ProcessHandle.current().info().totalCpuDuration().orElseThrow().toNanos();
                 long start = System.nanoTime();
                 Thread.sleep(seconds * 1000L);
                 long videoSentEnd = sent(meetings, true);
                 long audioSentEnd = sent(meetings, false);
                 long cpuEnd = serverCpu();
+                long[] ticksEnd = ticks(server.pid());
+                long driverEnd = ProcessHandle.current().info().totalCpuDuration().orElseThrow().toNanos();
                 double wall = (System.nanoTime() - start) / 1e9;
                 running.forEach(f -> f.cancel(false));
                 Thread.sleep(300); // what is still in flight
@@ -154,17 +200,22 @@ public final class RelayBench {
                 long got = t.video.get() + t.audio.get() + t.consoleVideo.get();
                 long expected = expectedVideo + expectedAudio + expectedConsole;
                 double loss = expected == 0 ? 0 : Math.max(0, 100.0 * (expected - got) / expected);
-                long[] l = t.latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+                long[] l = t.sorted();
                 double p50 = l.length == 0 ? -1 : l[l.length / 2] / 1e6;
                 double p99 = l.length == 0 ? -1 : l[Math.min(l.length - 1, (int) (l.length * 0.99))] / 1e6;
                 double max = l.length == 0 ? -1 : l[l.length - 1] / 1e6;
                 double bridgeCpu = 100.0 * (cpuEnd - cpu) / 1e9 / wall;
-                out.append(String.format(Locale.ROOT, "  %8d %10.0f %10.2f %10.2f %10.2f %10.1f %10.0f %10d%n", level,
-                        got / wall, loss, p50, p99, max, bridgeCpu, t.consoleAudio.get()));
+                double user = (ticksEnd[0] - ticks[0]) / wall; // clock ticks of 10 ms: per second = percent
+                double system = (ticksEnd[1] - ticks[1]) / wall;
+                double driverCpu = 100.0 * (driverEnd - driver) / 1e9 / wall;
+                out.append(String.format(Locale.ROOT,
+                        "  %8d %10.0f %10.2f %10.2f %10.2f %10.1f %10.1f %10.1f %10.1f %10.2f %10.1f %10d%n", level,
+                        got / wall, loss, p50, p99, max, bridgeCpu, user, system, bridgeCpu / level, driverCpu,
+                        t.consoleAudio.get()));
                 System.out.print(out.substring(out.lastIndexOf("\n", out.length() - 2) + 1));
                 if (loss < 1 && p99 < 5 && t.consoleAudio.get() == 0) {
                     sustained = level;
-                } else {
+                } else if (!allLevels) {
                     break;
                 }
                 Thread.sleep(500);
@@ -172,6 +223,7 @@ public final class RelayBench {
             out.append(String.format(Locale.ROOT, "  most meetings one bridge core carries with < 1%% loss and p99 < 5 ms: "
                     + "%d%n", sustained));
             out.append("  channels at the end: ").append(ask("CHANNELS").substring(9)).append('\n');
+            out.append("  load average after: ").append(loadAverage()).append('\n');
         } finally {
             for (Meeting m : meetings) {
                 m.lawyer().close();
@@ -179,6 +231,9 @@ public final class RelayBench {
                 m.console().close();
             }
             server.destroyForcibly();
+            if (selector != null) {
+                selector.close();
+            }
         }
         System.out.print(out);
         Files.writeString(dir.resolve("relay-results.txt"), out.toString());
@@ -212,7 +267,77 @@ public final class RelayBench {
         return new Meeting(id, lawyer, detainee, console);
     }
 
-    void receive(SimulatedPeer p, boolean isConsole) {
+    /** The 1-, 5- and 15-minute load averages. */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (java.io.IOException e) {
+            return "?";
+        }
+    }
+
+    /** User and system clock ticks (USER_HZ, 100 a second) of a process so far, from /proc/PID/stat. */
+    static long[] ticks(long pid) throws java.io.IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return new long[] { Long.parseLong(f[11]), Long.parseLong(f[12]) }; // fields 14 and 15 of the whole line
+    }
+
+    /** The one receiving thread (headers only): every receiver's socket through one selector. */
+    void receiveAll() {
+        ByteBuffer scratch = ByteBuffer.allocateDirect(2048);
+        byte[] header = new byte[64];
+        while (selector.isOpen()) {
+            try {
+                selector.select();
+                for (var it = selector.selectedKeys().iterator(); it.hasNext();) {
+                    SelectionKey k = it.next();
+                    it.remove();
+                    Receiver r = (Receiver) k.attachment();
+                    r.peer.drain(scratch, header, r);
+                }
+            } catch (java.nio.channels.ClosedSelectorException e) {
+                return;
+            } catch (java.io.IOException | RuntimeException e) {
+                if (!selector.isOpen()) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** One receiving peer's counting, on the receiving thread. */
+    final class Receiver implements SimulatedPeer.HeaderSink {
+        final SimulatedPeer peer;
+        final boolean isConsole;
+
+        Receiver(SimulatedPeer peer, boolean isConsole) {
+            this.peer = peer;
+            this.isConsole = isConsole;
+        }
+
+        @Override
+        public void packet(boolean video, long ssrc, int seq, long latencyNanos) {
+            Tally x = tally;
+            if (isConsole) {
+                (video ? x.consoleVideo : x.consoleAudio).incrementAndGet();
+            } else {
+                (video ? x.video : x.audio).incrementAndGet();
+            }
+            if (latencyNanos >= 0) {
+                x.latency(latencyNanos);
+            }
+        }
+    }
+
+    void receive(SimulatedPeer p, boolean isConsole) throws java.io.IOException {
+        if (!decrypt) {
+            SelectionKey k = p.register(selector.wakeup());
+            k.attach(new Receiver(p, isConsole));
+            selector.wakeup();
+            return;
+        }
         Thread t = new Thread(() -> p.receive((kind, nanos) -> {
             Tally x = tally;
             if (isConsole) {
@@ -220,7 +345,7 @@ public final class RelayBench {
             } else {
                 (kind.equals("video") ? x.video : x.audio).incrementAndGet();
             }
-            x.latencies.add(nanos);
+            x.latency(nanos);
         }), "relay-receiver");
         t.setDaemon(true);
         t.start();

@@ -53,11 +53,11 @@ public class DefaultMediaBridge implements MediaBridge {
 
         Live(long meetingId) {
             this.meetingId = meetingId;
-            relay.tapVideo((party, rtp) -> {
+            relay.tapVideo((String party, byte[] rtp, int length) -> {
                 Part r = recorders.get(party);
                 if (r != null) {
                     try {
-                        r.recorder().packet(rtp);
+                        r.recorder().packet(rtp, length);
                     } catch (IOException e) {
                         LOG.error("Meeting {}: recording the {}'s video failed: {}", meetingId, party, e.toString());
                     }

@@ -30,8 +30,13 @@ public final class Recorder implements AutoCloseable {
 
     /** One plain RTP packet of the party's VP8 video. */
     public synchronized void packet(byte[] rtp) throws IOException {
+        packet(rtp, rtp.length);
+    }
+
+    /** One plain RTP packet in the first {@code length} bytes of {@code buffer} (the payload is copied, not kept). */
+    public synchronized void packet(byte[] buffer, int length) throws IOException {
         if (!closed) {
-            frames.packet(rtp);
+            frames.packet(buffer, length);
         }
     }
 

@@ -51,22 +51,27 @@ final class Vp8Frames {
 
     /** Takes one plain RTP packet carrying VP8. */
     void packet(byte[] p) throws java.io.IOException {
-        if (p.length < 13 || (p[0] & 0xc0) != 0x80) {
+        packet(p, p.length);
+    }
+
+    /** Takes one plain RTP packet carrying VP8, the first {@code length} bytes of {@code p} (only the payload is kept). */
+    void packet(byte[] p, int length) throws java.io.IOException {
+        if (length < 13 || (p[0] & 0xc0) != 0x80) {
             malformed++;
             return;
         }
         int cc = p[0] & 0x0f;
         int at = 12 + 4 * cc;
         if ((p[0] & 0x10) != 0) { // header extension
-            if (at + 4 > p.length) {
+            if (at + 4 > length) {
                 malformed++;
                 return;
             }
             at += 4 + 4 * (((p[at + 2] & 0xff) << 8) | (p[at + 3] & 0xff));
         }
-        int end = p.length;
+        int end = length;
         if ((p[0] & 0x20) != 0) { // padding
-            end -= p[p.length - 1] & 0xff;
+            end -= p[length - 1] & 0xff;
         }
         if (at >= end) {
             malformed++;

@@ -1,11 +1,11 @@
 package org.huijian.media.internal.webrtc;
 
 import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
 import java.security.SecureRandom;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +19,11 @@ import org.slf4j.LoggerFactory;
  * their first byte (RFC 7983): STUN 0–3, DTLS 20–63, RTP/RTCP 128–191. Anything else, anything that does not parse
  * or authenticate, and anything from an address other than the nominated one (once there is one) is dropped and
  * counted; it never disturbs the leg.
+ *
+ * <p>The media path allocates nothing per packet: each leg's reader receives into one direct buffer, copies the
+ * datagram once into its own array and decrypts it there in place; the listener sees that array (valid during the
+ * call only). Sending encrypts in place in the caller's array (or a per-thread one) and sends from a per-thread
+ * direct buffer, with {@link DatagramChannel} rather than the {@code DatagramSocket} adaptor.
  */
 public final class Endpoint implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Endpoint.class);
@@ -29,6 +34,15 @@ public final class Endpoint implements AutoCloseable {
     public interface Listener {
         /** A decrypted RTP packet; {@code kind} is "audio" or "video" by its payload type. */
         void rtp(Endpoint from, String kind, byte[] packet);
+
+        /**
+         * A decrypted RTP packet in the first {@code length} bytes of {@code buffer}, which belongs to the leg's
+         * reader and is reused for the next datagram as soon as this returns: keep nothing of it, copy what must stay.
+         * By default a copy goes to {@link #rtp(Endpoint, String, byte[])}.
+         */
+        default void rtp(Endpoint from, String kind, byte[] buffer, int length) {
+            rtp(from, kind, java.util.Arrays.copyOf(buffer, length));
+        }
 
         /** A decrypted RTCP compound packet. */
         default void rtcp(Endpoint from, byte[] packet) {
@@ -55,7 +69,21 @@ public final class Endpoint implements AutoCloseable {
         }
     }
 
-    private final DatagramSocket socket;
+    /** Room for the largest datagram we take (a browser's RTP stays under the MTU) and the SRTP tag. */
+    static final int MAX_DATAGRAM = 2048;
+    static final int ROOM = MAX_DATAGRAM + 64;
+
+    /** What a sending thread reuses for every packet it encrypts and sends. */
+    private static final class Tx {
+        final byte[] bytes = new byte[ROOM];
+        final Srtp.Buf buf = new Srtp.Buf(bytes, 0, 0);
+        final ByteBuffer direct = ByteBuffer.allocateDirect(ROOM);
+    }
+
+    private static final ThreadLocal<Tx> TX = ThreadLocal.withInitial(Tx::new);
+
+    private final DatagramChannel socket;
+    private final int port;
     private final Identity identity;
     private final String advertised;
     private final String ufrag = random(8);
@@ -84,10 +112,20 @@ public final class Endpoint implements AutoCloseable {
      * its host candidate: the address the browsers reach the server at.
      */
     public Endpoint(InetAddress address, Identity identity, String advertised) throws SocketException {
-        this.socket = new DatagramSocket(new InetSocketAddress(address, 0));
+        try {
+            this.socket = DatagramChannel.open();
+            socket.bind(new InetSocketAddress(address, 0));
+            this.port = ((InetSocketAddress) socket.getLocalAddress()).getPort();
+        } catch (SocketException e) {
+            throw e;
+        } catch (IOException e) {
+            SocketException s = new SocketException(e.getMessage());
+            s.initCause(e);
+            throw s;
+        }
         this.identity = identity;
         this.advertised = advertised;
-        this.reader = new Thread(this::read, "huijian-media-" + socket.getLocalPort());
+        this.reader = new Thread(this::read, "huijian-media-" + port);
         reader.setDaemon(true);
         reader.start();
     }
@@ -97,7 +135,7 @@ public final class Endpoint implements AutoCloseable {
     }
 
     public int port() {
-        return socket.getLocalPort();
+        return port;
     }
 
     /** Completes when ICE and DTLS are done and SRTP flows (or fails with why not). */
@@ -141,30 +179,59 @@ public final class Endpoint implements AutoCloseable {
 
     /** Encrypts and sends an RTP packet (plain, with our SSRC and this leg's payload type) to the browser. */
     public boolean sendRtp(byte[] packet) {
-        return protectAndSend(packet, false);
+        return protectAndSend(packet, packet.length, false, true);
+    }
+
+    /**
+     * Encrypts the RTP packet in the first {@code length} bytes of {@code buffer} <b>in place</b> and sends it: the
+     * caller's array is overwritten (give it 16 bytes of room after the packet, or it is copied once to grow).
+     */
+    public boolean sendRtp(byte[] buffer, int length) {
+        return protectAndSend(buffer, length, false, false);
     }
 
     /** Encrypts and sends an RTCP compound packet to the browser. */
     public boolean sendRtcp(byte[] packet) {
-        return protectAndSend(packet, true);
+        return protectAndSend(packet, packet.length, true, true);
     }
 
-    private boolean protectAndSend(byte[] packet, boolean rtcp) {
+    private boolean protectAndSend(byte[] packet, int length, boolean rtcp, boolean copy) {
         Srtp s = srtp;
-        if (s == null || remote == null) {
+        InetSocketAddress to = remote;
+        if (s == null || to == null) {
             return false;
         }
+        Tx tx = TX.get();
         try {
-            Srtp.Buf b = new Srtp.Buf(java.util.Arrays.copyOf(packet, packet.length + 32), 0, packet.length);
+            Srtp.Buf b;
+            if (copy && length + 32 <= tx.bytes.length) {
+                System.arraycopy(packet, 0, tx.bytes, 0, length);
+                b = tx.buf.set(tx.bytes, 0, length);
+            } else {
+                b = tx.buf.set(copy ? java.util.Arrays.copyOf(packet, length + 32) : packet, 0, length);
+            }
             if (!(rtcp ? s.protectRtcp(b) : s.protectRtp(b))) {
                 return false;
             }
-            sendRaw(b.bytes());
-            counters.sentPackets.incrementAndGet();
+            ByteBuffer out = tx.direct;
+            if (b.length <= out.capacity()) {
+                out.clear();
+                out.put(b.buffer, b.offset, b.length).flip();
+            } else {
+                out = ByteBuffer.wrap(b.buffer, b.offset, b.length);
+            }
+            b.set(tx.bytes, 0, 0); // hold no reference to the caller's array
+            if (!closed) {
+                socket.send(out, to);
+                counters.sentPackets.incrementAndGet();
+            }
             return true;
         } catch (java.security.GeneralSecurityException | RuntimeException e) {
             LOG.debug("port {}: could not protect a packet: {}", port(), e.toString());
             return false;
+        } catch (IOException e) {
+            LOG.debug("port {}: send failed: {}", port(), e.toString());
+            return true; // protected (the SRTP index moved on); the network lost it
         }
     }
 
@@ -174,18 +241,25 @@ public final class Endpoint implements AutoCloseable {
             return;
         }
         try {
-            socket.send(new DatagramPacket(datagram, datagram.length, to));
+            socket.send(ByteBuffer.wrap(datagram), to);
         } catch (IOException e) {
             LOG.debug("port {}: send failed: {}", port(), e.toString());
         }
     }
 
     private void read() {
-        byte[] buf = new byte[2048];
+        ByteBuffer in = ByteBuffer.allocateDirect(MAX_DATAGRAM);
+        byte[] buf = new byte[ROOM];
+        Srtp.Buf decrypting = new Srtp.Buf(buf, 0, 0);
         while (!closed) {
-            DatagramPacket p = new DatagramPacket(buf, buf.length);
+            InetSocketAddress from;
+            int len;
             try {
-                socket.receive(p);
+                in.clear();
+                from = (InetSocketAddress) socket.receive(in);
+                in.flip();
+                len = in.remaining();
+                in.get(buf, 0, len);
             } catch (IOException e) {
                 if (!closed) {
                     LOG.warn("port {}: receive failed: {}", port(), e.toString());
@@ -193,7 +267,7 @@ public final class Endpoint implements AutoCloseable {
                 return;
             }
             try {
-                handle(buf, p.getLength(), (InetSocketAddress) p.getSocketAddress());
+                handle(buf, len, from, decrypting);
             } catch (RuntimeException e) {
                 counters.dropped.incrementAndGet();
                 LOG.debug("port {}: dropped a datagram: {}", port(), e.toString());
@@ -204,7 +278,7 @@ public final class Endpoint implements AutoCloseable {
         }
     }
 
-    private void handle(byte[] b, int len, InetSocketAddress from) {
+    private void handle(byte[] b, int len, InetSocketAddress from, Srtp.Buf decrypting) {
         if (len < 1) {
             counters.dropped.incrementAndGet();
             return;
@@ -220,7 +294,7 @@ public final class Endpoint implements AutoCloseable {
             }
             d.receive(java.util.Arrays.copyOf(b, len));
         } else if (first >= 128 && first <= 191) {
-            media(b, len, from);
+            media(b, len, from, decrypting);
         } else {
             counters.dropped.incrementAndGet();
         }
@@ -248,7 +322,7 @@ public final class Endpoint implements AutoCloseable {
         }
         byte[] answer = Stun.success(m, from, pwd);
         try {
-            socket.send(new DatagramPacket(answer, answer.length, from));
+            socket.send(ByteBuffer.wrap(answer), from);
             counters.stunAnswered.incrementAndGet();
         } catch (IOException e) {
             LOG.debug("port {}: STUN answer failed: {}", port(), e.toString());
@@ -272,7 +346,7 @@ public final class Endpoint implements AutoCloseable {
         }
     }
 
-    private void media(byte[] b, int len, InetSocketAddress from) {
+    private void media(byte[] b, int len, InetSocketAddress from, Srtp.Buf buf) {
         Srtp s = srtp;
         if (s == null || !from.equals(remote) || len < 12) {
             counters.dropped.incrementAndGet();
@@ -280,7 +354,7 @@ public final class Endpoint implements AutoCloseable {
         }
         int pt = b[1] & 0x7f;
         boolean rtcp = pt >= 64 && pt <= 95; // RFC 5761: RTCP packet types 192–223 on a muxed port
-        Srtp.Buf buf = new Srtp.Buf(java.util.Arrays.copyOf(b, len), 0, len);
+        buf.set(b, 0, len); // decrypted in place, in the reader's own array
         try {
             if (rtcp ? !s.unprotectRtcp(buf) : !s.unprotectRtp(buf)) {
                 counters.dropped.incrementAndGet();
@@ -290,10 +364,14 @@ public final class Endpoint implements AutoCloseable {
             counters.dropped.incrementAndGet();
             return;
         }
-        byte[] plain = buf.bytes();
+        if (buf.buffer != b || buf.offset != 0) {
+            counters.dropped.incrementAndGet(); // jitsi-srtp never moves a packet it shortens; refuse if it did
+            return;
+        }
+        int plainLength = buf.length;
         if (rtcp) {
             counters.rtcpPackets.incrementAndGet();
-            listener.rtcp(this, plain);
+            listener.rtcp(this, java.util.Arrays.copyOf(b, plainLength));
             return;
         }
         String kind = pt == audioPt ? "audio" : pt == videoPt ? "video" : null;
@@ -303,12 +381,12 @@ public final class Endpoint implements AutoCloseable {
         }
         if (kind.equals("audio")) {
             counters.audioPackets.incrementAndGet();
-            counters.audioBytes.addAndGet(plain.length);
+            counters.audioBytes.addAndGet(plainLength);
         } else {
             counters.videoPackets.incrementAndGet();
-            counters.videoBytes.addAndGet(plain.length);
+            counters.videoBytes.addAndGet(plainLength);
         }
-        listener.rtp(this, kind, plain);
+        listener.rtp(this, kind, b, plainLength);
     }
 
     @Override
@@ -322,7 +400,11 @@ public final class Endpoint implements AutoCloseable {
         if (s != null) {
             s.close();
         }
-        socket.close();
+        try {
+            socket.close();
+        } catch (IOException e) {
+            LOG.debug("port {}: close: {}", port, e.toString());
+        }
         connected.completeExceptionally(new IOException("closed"));
     }
 

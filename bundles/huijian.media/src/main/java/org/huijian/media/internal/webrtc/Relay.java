@@ -37,7 +37,7 @@ public final class Relay {
         /** Rewrites sequence number and timestamp of {@code p} (a copy) in place. */
         synchronized void number(byte[] p, long sourceSsrc, int clockStep) {
             int seq = ((p[2] & 0xff) << 8) | (p[3] & 0xff);
-            long ts = ByteBuffer.wrap(p).getInt(4) & 0xffffffffL;
+            long ts = Srtp.ssrc(p, 4) & 0xffffffffL;
             if (sourceSsrc != source) {
                 if (lastSeq >= 0) {
                     seqOffset = (lastSeq + 1 - seq) & 0xffff;
@@ -49,7 +49,7 @@ public final class Relay {
             long outTs = (ts + tsOffset) & 0xffffffffL;
             p[2] = (byte) (outSeq >> 8);
             p[3] = (byte) outSeq;
-            ByteBuffer.wrap(p).putInt(4, (int) outTs);
+            putInt(p, 4, (int) outTs);
             if (lastSeq < 0 || (short) (outSeq - lastSeq) > 0) {
                 lastSeq = outSeq;
                 lastTs = outTs;
@@ -106,9 +106,25 @@ public final class Relay {
         }
     }
 
+    /** Hears the parties' plain video packets (the recorder). */
+    public interface VideoTap {
+        /**
+         * One plain RTP packet of {@code party}'s video in the first {@code length} bytes of {@code buffer}: the
+         * buffer is reused as soon as this returns, so copy what must stay.
+         */
+        void packet(String party, byte[] buffer, int length);
+    }
+
+    /** Where a forwarded packet is rewritten and encrypted: one per relaying thread, reused for every packet. */
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[Endpoint.ROOM]);
+
     private final Map<String, Party> parties = new ConcurrentHashMap<>();
+    /** The parties as an array, for the per-packet look-up of the other party (no iterator, no stream). */
+    private volatile Party[] partyArray = new Party[0];
     private final List<Monitor> monitors = new CopyOnWriteArrayList<>();
-    private final List<BiConsumer<String, byte[]>> videoTaps = new CopyOnWriteArrayList<>();
+    private volatile Monitor[] monitorArray = new Monitor[0];
+    private final List<VideoTap> videoTaps = new CopyOnWriteArrayList<>();
+    private volatile VideoTap[] tapArray = new VideoTap[0];
     private final AtomicLong forwarded = new AtomicLong();
     private final AtomicLong audioToMonitors = new AtomicLong();
 
@@ -117,11 +133,19 @@ public final class Relay {
         Party before = parties.get(name);
         Party p = before == null ? new Party(name, endpoint, new Out(), new Out())
                 : new Party(name, endpoint, before.audioOutState, before.videoOutState, before.audioOut, before.videoOut);
-        parties.put(name, p);
+        synchronized (parties) {
+            parties.put(name, p);
+            partyArray = parties.values().toArray(new Party[0]);
+        }
         endpoint.listen(new Endpoint.Listener() {
             @Override
             public void rtp(Endpoint from, String kind, byte[] packet) {
-                fromParty(p, kind, packet);
+                fromParty(p, kind, packet, packet.length);
+            }
+
+            @Override
+            public void rtp(Endpoint from, String kind, byte[] buffer, int length) {
+                fromParty(p, kind, buffer, length);
             }
 
             @Override
@@ -141,7 +165,10 @@ public final class Relay {
     /** Adds a monitor of one party's video; the SSRC to declare (video only). */
     public Map<String, Long> monitor(String party, Endpoint endpoint) {
         Monitor m = new Monitor(endpoint, party);
-        monitors.add(m);
+        synchronized (monitors) {
+            monitors.add(m);
+            monitorArray = monitors.toArray(new Monitor[0]);
+        }
         endpoint.listen(new Endpoint.Listener() {
             @Override
             public void rtp(Endpoint from, String kind, byte[] packet) {
@@ -166,12 +193,23 @@ public final class Relay {
     }
 
     public void removeMonitor(Endpoint endpoint) {
-        monitors.removeIf(m -> m.endpoint == endpoint);
+        synchronized (monitors) {
+            monitors.removeIf(m -> m.endpoint == endpoint);
+            monitorArray = monitors.toArray(new Monitor[0]);
+        }
     }
 
-    /** Hears every video packet of every party (the recorder): party name and the plain RTP packet. */
+    /** Hears every video packet of every party (the recorder): party name and the plain RTP packet (a copy). */
     public void tapVideo(BiConsumer<String, byte[]> tap) {
-        videoTaps.add(tap);
+        tapVideo((VideoTap) (party, buffer, length) -> tap.accept(party, java.util.Arrays.copyOf(buffer, length)));
+    }
+
+    /** Hears every video packet of every party (the recorder), without a copy. */
+    public void tapVideo(VideoTap tap) {
+        synchronized (videoTaps) {
+            videoTaps.add(tap);
+            tapArray = videoTaps.toArray(new VideoTap[0]);
+        }
     }
 
     public long forwarded() {
@@ -184,49 +222,69 @@ public final class Relay {
     }
 
     private Party other(Party p) {
-        return parties.values().stream().filter(x -> x != p).findFirst().orElse(null);
+        for (Party x : partyArray) {
+            if (x != p) {
+                return x;
+            }
+        }
+        return null;
     }
 
-    private void fromParty(Party from, String kind, byte[] packet) {
+    static void putInt(byte[] p, int at, int v) {
+        p[at] = (byte) (v >> 24);
+        p[at + 1] = (byte) (v >> 16);
+        p[at + 2] = (byte) (v >> 8);
+        p[at + 3] = (byte) v;
+    }
+
+    /**
+     * One plain packet from a party, in the first {@code length} bytes of {@code packet} (the reader's buffer, left
+     * unchanged): each copy we forward is rewritten and encrypted in this thread's scratch array.
+     */
+    private void fromParty(Party from, String kind, byte[] packet, int length) {
         long ssrc = Srtp.ssrc(packet, 8) & 0xffffffffL;
-        if (kind.equals("audio")) {
+        boolean audio = kind.equals("audio");
+        if (audio) {
             from.audioIn = ssrc;
         } else {
             from.videoIn = ssrc;
         }
+        if (length + 32 > Endpoint.ROOM) {
+            return; // never: the reader takes at most Endpoint.MAX_DATAGRAM bytes
+        }
+        byte[] out = SCRATCH.get();
         Party to = other(from);
         if (to != null) {
             int pt = to.endpoint.payloadType(kind);
             if (pt >= 0) {
-                byte[] out = packet.clone();
+                System.arraycopy(packet, 0, out, 0, length);
                 out[1] = (byte) ((out[1] & 0x80) | pt);
-                boolean audio = kind.equals("audio");
                 (audio ? to.audioOutState : to.videoOutState).number(out, ssrc, audio ? 960 : 3000);
-                extensions(out, from.endpoint.absSendTimeId(kind), to.endpoint.absSendTimeId(kind));
-                ByteBuffer.wrap(out).putInt(8, (int) (audio ? to.audioOut : to.videoOut));
-                if (to.endpoint.sendRtp(out)) {
+                extensions(out, length, from.endpoint.absSendTimeId(kind), to.endpoint.absSendTimeId(kind));
+                putInt(out, 8, (int) (audio ? to.audioOut : to.videoOut));
+                if (to.endpoint.sendRtp(out, length)) {
                     forwarded.incrementAndGet();
                 }
             }
         }
-        if (!kind.equals("video")) {
+        if (audio) {
             return; // audio goes to the other party only: never to a monitor or a recorder
         }
-        for (Monitor m : monitors) {
+        for (Monitor m : monitorArray) {
             if (m.party.equals(from.name)) {
                 int pt = m.endpoint.payloadType("video");
                 if (pt >= 0) {
-                    byte[] out = packet.clone();
+                    System.arraycopy(packet, 0, out, 0, length);
                     out[1] = (byte) ((out[1] & 0x80) | pt);
                     m.out.number(out, ssrc, 3000);
-                    extensions(out, from.endpoint.absSendTimeId("video"), m.endpoint.absSendTimeId("video"));
-                    ByteBuffer.wrap(out).putInt(8, (int) m.videoOut);
-                    m.endpoint.sendRtp(out);
+                    extensions(out, length, from.endpoint.absSendTimeId("video"), m.endpoint.absSendTimeId("video"));
+                    putInt(out, 8, (int) m.videoOut);
+                    m.endpoint.sendRtp(out, length);
                 }
             }
         }
-        for (BiConsumer<String, byte[]> tap : videoTaps) {
-            tap.accept(from.name, packet);
+        for (VideoTap tap : tapArray) {
+            tap.packet(from.name, packet, length);
         }
     }
 
@@ -293,14 +351,19 @@ public final class Relay {
      * id; an extension the receiving leg did not negotiate is blanked to padding.
      */
     static void extensions(byte[] p, int fromId, int toId) {
+        extensions(p, p.length, fromId, toId);
+    }
+
+    /** {@link #extensions(byte[], int, int)} of the packet in the first {@code length} bytes of {@code p}. */
+    static void extensions(byte[] p, int length, int fromId, int toId) {
         if ((p[0] & 0x10) == 0) {
             return;
         }
         int at = 12 + 4 * (p[0] & 0x0f);
-        if (at + 4 > p.length || (p[at] & 0xff) != 0xBE || (p[at + 1] & 0xff) != 0xDE) {
+        if (at + 4 > length || (p[at] & 0xff) != 0xBE || (p[at + 1] & 0xff) != 0xDE) {
             return;
         }
-        int end = Math.min(p.length, at + 4 + 4 * (((p[at + 2] & 0xff) << 8) | (p[at + 3] & 0xff)));
+        int end = Math.min(length, at + 4 + 4 * (((p[at + 2] & 0xff) << 8) | (p[at + 3] & 0xff)));
         int i = at + 4;
         while (i < end) {
             int id = (p[i] & 0xf0) >> 4;

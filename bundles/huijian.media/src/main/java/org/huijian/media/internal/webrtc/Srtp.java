@@ -1,8 +1,6 @@
 package org.huijian.media.internal.webrtc;
 
 import java.security.GeneralSecurityException;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jitsi.srtp.SrtcpCryptoContext;
 import org.jitsi.srtp.SrtpContextFactory;
 import org.jitsi.srtp.SrtpCryptoContext;
@@ -19,16 +17,20 @@ final class Srtp {
     private static final LoggerImpl LOGGER = new LoggerImpl(Srtp.class.getName(), java.util.logging.Level.WARNING);
     private final SrtpContextFactory in;
     private final SrtpContextFactory out;
-    private final Map<Integer, SrtpCryptoContext> inRtp = new ConcurrentHashMap<>();
-    private final Map<Integer, SrtcpCryptoContext> inRtcp = new ConcurrentHashMap<>();
-    private final Map<Integer, SrtpCryptoContext> outRtp = new ConcurrentHashMap<>();
-    private final Map<Integer, SrtcpCryptoContext> outRtcp = new ConcurrentHashMap<>();
+    private final Contexts<SrtpCryptoContext> inRtp;
+    private final Contexts<SrtcpCryptoContext> inRtcp;
+    private final Contexts<SrtpCryptoContext> outRtp;
+    private final Contexts<SrtcpCryptoContext> outRtcp;
 
     Srtp(Dtls.Keys keys) {
         // SRTP_AES128_CM_HMAC_SHA1_80: AES-CM 128-bit key, HMAC-SHA1 with a 160-bit key and an 80-bit tag, 112-bit salt.
         SrtpPolicy policy = new SrtpPolicy(SrtpPolicy.AESCM_ENCRYPTION, 16, SrtpPolicy.HMACSHA1_AUTHENTICATION, 20, 10, 14);
         in = new SrtpContextFactory(false, keys.clientKey(), keys.clientSalt(), policy, policy, LOGGER);
         out = new SrtpContextFactory(true, keys.serverKey(), keys.serverSalt(), policy, policy, LOGGER);
+        inRtp = new Contexts<>(s -> derive(in, s));
+        inRtcp = new Contexts<>(s -> deriveControl(in, s));
+        outRtp = new Contexts<>(s -> derive(out, s));
+        outRtcp = new Contexts<>(s -> deriveControl(out, s));
     }
 
     /** A datagram as a mutable buffer for jitsi-srtp. */
@@ -41,6 +43,14 @@ final class Srtp {
             this.buffer = buffer;
             this.offset = offset;
             this.length = length;
+        }
+
+        /** Points this (reused) buffer at another packet. */
+        Buf set(byte[] buffer, int offset, int length) {
+            this.buffer = buffer;
+            this.offset = offset;
+            this.length = length;
+            return this;
         }
 
         byte[] bytes() {
@@ -106,27 +116,79 @@ final class Srtp {
         return ((b[off] & 0xff) << 24) | ((b[off + 1] & 0xff) << 16) | ((b[off + 2] & 0xff) << 8) | (b[off + 3] & 0xff);
     }
 
+    /**
+     * The crypto contexts of one kind and direction by SSRC. A leg has a handful of SSRCs, looked up for every packet:
+     * a linear scan of a small array of primitive keys, published copy-on-write, so the lookup neither boxes nor
+     * locks. New SSRCs are added under the table's lock.
+     */
+    static final class Contexts<C> {
+        private final java.util.function.IntFunction<C> derive;
+        private volatile int[] ssrcs = new int[0];
+        private volatile Object[] contexts = new Object[0];
+
+        Contexts(java.util.function.IntFunction<C> derive) {
+            this.derive = derive;
+        }
+
+        @SuppressWarnings("unchecked")
+        C get(int ssrc) {
+            Object[] c = contexts; // read first: the arrays are replaced ssrcs-after-contexts
+            int[] s = ssrcs;
+            for (int i = 0, n = Math.min(s.length, c.length); i < n; i++) {
+                if (s[i] == ssrc) {
+                    return (C) c[i];
+                }
+            }
+            return add(ssrc);
+        }
+
+        @SuppressWarnings("unchecked")
+        private synchronized C add(int ssrc) {
+            int[] s = ssrcs;
+            for (int i = 0; i < s.length; i++) {
+                if (s[i] == ssrc) {
+                    return (C) contexts[i];
+                }
+            }
+            C made = derive.apply(ssrc);
+            Object[] c = java.util.Arrays.copyOf(contexts, s.length + 1);
+            c[s.length] = made;
+            int[] t = java.util.Arrays.copyOf(s, s.length + 1);
+            t[s.length] = ssrc;
+            contexts = c;
+            ssrcs = t;
+            return made;
+        }
+    }
+
     /** Decrypts and authenticates an SRTP packet in place; false when it does not authenticate (or is replayed). */
     boolean unprotectRtp(Buf p) throws GeneralSecurityException {
-        int ssrc = ssrc(p.buffer, p.offset + 8);
-        SrtpCryptoContext c = inRtp.computeIfAbsent(ssrc, s -> derive(in, s));
-        return c.reverseTransformPacket(p, false) == SrtpErrorStatus.OK;
+        SrtpCryptoContext c = inRtp.get(ssrc(p.buffer, p.offset + 8));
+        synchronized (c) {
+            return c.reverseTransformPacket(p, false) == SrtpErrorStatus.OK;
+        }
     }
 
     boolean unprotectRtcp(Buf p) throws GeneralSecurityException {
-        int ssrc = ssrc(p.buffer, p.offset + 4);
-        SrtcpCryptoContext c = inRtcp.computeIfAbsent(ssrc, s -> deriveControl(in, s));
-        return c.reverseTransformPacket(p) == SrtpErrorStatus.OK;
+        SrtcpCryptoContext c = inRtcp.get(ssrc(p.buffer, p.offset + 4));
+        synchronized (c) {
+            return c.reverseTransformPacket(p) == SrtpErrorStatus.OK;
+        }
     }
 
+    /** Encrypts an RTP packet in place; the buffer grows (a copy) only when it lacks room for the 10-byte tag. */
     boolean protectRtp(Buf p) throws GeneralSecurityException {
-        int ssrc = ssrc(p.buffer, p.offset + 8);
-        return outRtp.computeIfAbsent(ssrc, s -> derive(out, s)).transformPacket(p) == SrtpErrorStatus.OK;
+        SrtpCryptoContext c = outRtp.get(ssrc(p.buffer, p.offset + 8));
+        synchronized (c) { // a leg's outgoing streams are fed from more than one thread (relay, feedback, keyframes)
+            return c.transformPacket(p) == SrtpErrorStatus.OK;
+        }
     }
 
     boolean protectRtcp(Buf p) throws GeneralSecurityException {
-        int ssrc = ssrc(p.buffer, p.offset + 4);
-        return outRtcp.computeIfAbsent(ssrc, s -> deriveControl(out, s)).transformPacket(p) == SrtpErrorStatus.OK;
+        SrtcpCryptoContext c = outRtcp.get(ssrc(p.buffer, p.offset + 4));
+        synchronized (c) {
+            return c.transformPacket(p) == SrtpErrorStatus.OK;
+        }
     }
 
     private static SrtpCryptoContext derive(SrtpContextFactory f, int ssrc) {

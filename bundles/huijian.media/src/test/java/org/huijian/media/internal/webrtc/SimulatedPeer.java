@@ -7,6 +7,9 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
@@ -51,13 +54,26 @@ import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
  * DTLS fingerprint), connects to the bridge's answer like a browser does (a Binding request with USE-CANDIDATE, the
  * DTLS-SRTP handshake as the DTLS client), then sends and receives SRTP. Sent packets carry their send time
  * ({@link System#nanoTime()}) right after the VP8 payload descriptor, so a receiver can tell the latency.
+ *
+ * <p>The offer negotiates abs-send-time (id {@link #ABS_SEND_TIME_ID}) and every packet carries it, as browsers' do.
+ * The bridge carries that extension through (renumbered to the receiving leg's id), and the RTP header is plaintext
+ * in SRTP, so a receiver can take kind (payload type), SSRC, sequence number and latency (abs-send-time has a
+ * resolution of 3.8 µs) without decrypting: {@link #drain} does that for the relay benchmark, whose load driver would
+ * otherwise spend most of its core on decryption. {@link #receive} still decrypts and authenticates everything.
  */
 public final class SimulatedPeer implements AutoCloseable {
     static final int AUDIO_PT = 111;
     static final int VIDEO_PT = 96;
+    /** The id this peer offers for abs-send-time; the bridge answers with the offer's id. */
+    public static final int ABS_SEND_TIME_ID = 3;
     private static final Pattern PORT = Pattern.compile("a=candidate:\\S+ 1 udp \\d+ (\\S+) (\\d+) typ host");
 
+    private final DatagramChannel channel;
     private final DatagramSocket socket;
+    /** What a sending thread reuses for every packet (video and audio may be sent from different threads). */
+    private static final ThreadLocal<byte[]> SEND = ThreadLocal.withInitial(() -> new byte[2048]);
+    private static final ThreadLocal<ByteBuffer> SEND_DIRECT = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(2048));
+    private static final ThreadLocal<Srtp.Buf> SEND_BUF = ThreadLocal.withInitial(() -> new Srtp.Buf(null, 0, 0));
     private final String ufrag = "sim" + Long.toHexString(new SecureRandom().nextLong() & 0xffffff);
     private final String pwd = "simulated-peer-password-" + Long.toHexString(new SecureRandom().nextLong());
     private final byte[] certificate;
@@ -75,7 +91,9 @@ public final class SimulatedPeer implements AutoCloseable {
     public final AtomicLong sentAudio = new AtomicLong();
 
     public SimulatedPeer() throws IOException {
-        socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        channel = DatagramChannel.open();
+        channel.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        socket = channel.socket(); // blocking, with timeouts, for the connectivity check and the DTLS handshake
         try {
             KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
             g.initialize(new ECGenParameterSpec("secp256r1"));
@@ -99,10 +117,12 @@ public final class SimulatedPeer implements AutoCloseable {
             s.append("m=audio 9 UDP/TLS/RTP/SAVPF ").append(AUDIO_PT).append("\r\nc=IN IP4 0.0.0.0\r\n");
             common(s, mid++, "sendrecv");
             s.append("a=rtpmap:").append(AUDIO_PT).append(" opus/48000/2\r\n");
+            s.append("a=extmap:").append(ABS_SEND_TIME_ID).append(' ').append(Sdp.ABS_SEND_TIME).append("\r\n");
         }
         s.append("m=video 9 UDP/TLS/RTP/SAVPF ").append(VIDEO_PT).append("\r\nc=IN IP4 0.0.0.0\r\n");
         common(s, mid, sends ? "sendrecv" : "recvonly");
         s.append("a=rtpmap:").append(VIDEO_PT).append(" VP8/90000\r\n");
+        s.append("a=extmap:").append(ABS_SEND_TIME_ID).append(' ').append(Sdp.ABS_SEND_TIME).append("\r\n");
         return s.toString();
     }
 
@@ -148,9 +168,11 @@ public final class SimulatedPeer implements AutoCloseable {
 
     /** Sends one audio packet of 20 ms (about 100 bytes). */
     public void sendAudio() throws IOException {
-        byte[] payload = new byte[100];
-        ByteBuffer.wrap(payload).putLong(2, System.nanoTime());
-        send(AUDIO_PT, audioSsrc, audioSeq++, audioTs, true, payload);
+        byte[] p = SEND.get();
+        int at = header(p, AUDIO_PT, audioSsrc, audioSeq++, audioTs, true);
+        java.util.Arrays.fill(p, at, at + 100, (byte) 0);
+        putLong(p, at + 2, System.nanoTime());
+        send(p, at + 100);
         audioTs += 960;
         sentAudio.incrementAndGet();
     }
@@ -162,43 +184,167 @@ public final class SimulatedPeer implements AutoCloseable {
     public void sendFrame(int bytes, int keyframeEvery, int width, int height) throws IOException {
         boolean key = frame % keyframeEvery == 0;
         int packets = Math.max(1, (bytes + 1149) / 1150);
+        byte[] p = SEND.get();
         for (int i = 0; i < packets; i++) {
             int size = Math.min(1150, bytes - i * 1150);
-            byte[] payload = new byte[Math.max(size, 20) + 1];
-            payload[0] = (byte) (i == 0 ? 0x10 : 0x00); // VP8 descriptor: S on the first packet, partition 0
+            int at = header(p, VIDEO_PT, videoSsrc, videoSeq++, videoTs, i == packets - 1);
+            int length = Math.max(size, 20) + 1;
+            java.util.Arrays.fill(p, at, at + length, (byte) 0);
+            p[at] = (byte) (i == 0 ? 0x10 : 0x00); // VP8 descriptor: S on the first packet, partition 0
             if (i == 0) {
-                payload[1] = (byte) (key ? 0x10 : 0x11);
+                p[at + 1] = (byte) (key ? 0x10 : 0x11);
                 if (key) {
-                    payload[4] = (byte) 0x9d;
-                    payload[5] = 0x01;
-                    payload[6] = 0x2a;
-                    payload[7] = (byte) width;
-                    payload[8] = (byte) (width >> 8);
-                    payload[9] = (byte) height;
-                    payload[10] = (byte) (height >> 8);
+                    p[at + 4] = (byte) 0x9d;
+                    p[at + 5] = 0x01;
+                    p[at + 6] = 0x2a;
+                    p[at + 7] = (byte) width;
+                    p[at + 8] = (byte) (width >> 8);
+                    p[at + 9] = (byte) height;
+                    p[at + 10] = (byte) (height >> 8);
                 }
             }
-            ByteBuffer.wrap(payload).putLong(12, System.nanoTime());
-            send(VIDEO_PT, videoSsrc, videoSeq++, videoTs, i == packets - 1, payload);
+            putLong(p, at + 12, System.nanoTime());
+            send(p, at + length);
             sentVideo.incrementAndGet();
         }
         videoTs += 3000;
         frame++;
     }
 
-    private void send(int pt, long ssrc, int seq, long ts, boolean marker, byte[] payload) throws IOException {
-        Srtp s = srtp;
-        byte[] p = new byte[12 + payload.length + 16];
-        ByteBuffer b = ByteBuffer.wrap(p);
-        b.put((byte) 0x80).put((byte) ((marker ? 0x80 : 0) | pt)).putShort((short) seq).putInt((int) ts)
-                .putInt((int) ssrc).put(payload);
-        Srtp.Buf buf = new Srtp.Buf(p, 0, 12 + payload.length);
+    /** The RTP header with the abs-send-time extension (one-byte form, RFC 8285); where the payload starts. */
+    private static int header(byte[] p, int pt, long ssrc, int seq, long ts, boolean marker) {
+        p[0] = (byte) 0x90; // V=2, X=1
+        p[1] = (byte) ((marker ? 0x80 : 0) | pt);
+        p[2] = (byte) (seq >> 8);
+        p[3] = (byte) seq;
+        Relay.putInt(p, 4, (int) ts);
+        Relay.putInt(p, 8, (int) ssrc);
+        p[12] = (byte) 0xBE;
+        p[13] = (byte) 0xDE;
+        p[14] = 0;
+        p[15] = 1; // one word
+        int ast = absSendTime(System.nanoTime());
+        p[16] = (byte) ((ABS_SEND_TIME_ID << 4) | 2); // three bytes
+        p[17] = (byte) (ast >> 16);
+        p[18] = (byte) (ast >> 8);
+        p[19] = (byte) ast;
+        return 20;
+    }
+
+    /** abs-send-time: seconds in 6.18 fixed point, 24 bits (wraps every 64 s), from {@link System#nanoTime()}. */
+    static int absSendTime(long nanos) {
+        return (int) (((nanos / 1000) << 18) / 1_000_000) & 0xffffff;
+    }
+
+    /** The time from an abs-send-time to {@code nowNanos}, in nanoseconds (under 64 s). */
+    static long sinceAbsSendTime(int ast, long nowNanos) {
+        return ((absSendTime(nowNanos) - ast) & 0xffffff) * 1_000_000_000L >> 18;
+    }
+
+    private static void putLong(byte[] p, int at, long v) {
+        Relay.putInt(p, at, (int) (v >> 32));
+        Relay.putInt(p, at + 4, (int) v);
+    }
+
+    private static long getLong(byte[] p, int at) {
+        return ((long) Srtp.ssrc(p, at) << 32) | (Srtp.ssrc(p, at + 4) & 0xffffffffL);
+    }
+
+    /** Encrypts the packet in the first {@code length} bytes of {@code p} in place and sends it. */
+    private void send(byte[] p, int length) throws IOException {
+        Srtp.Buf buf = SEND_BUF.get().set(p, 0, length);
         try {
-            s.protectRtp(buf);
+            srtp.protectRtp(buf);
         } catch (java.security.GeneralSecurityException e) {
             throw new IOException(e);
         }
-        socket.send(new DatagramPacket(buf.buffer, buf.offset, buf.length));
+        ByteBuffer out = SEND_DIRECT.get();
+        out.clear();
+        out.put(buf.buffer, buf.offset, buf.length).flip();
+        channel.write(out);
+    }
+
+    /** Where the payload of the RTP packet in the first {@code length} bytes of {@code p} starts, or -1. */
+    static int payloadAt(byte[] p, int length) {
+        int at = 12 + 4 * (p[0] & 0x0f);
+        if ((p[0] & 0x10) != 0) {
+            if (at + 4 > length) {
+                return -1;
+            }
+            at += 4 + 4 * (((p[at + 2] & 0xff) << 8) | (p[at + 3] & 0xff));
+        }
+        return at <= length ? at : -1;
+    }
+
+    /** The abs-send-time in the packet's header extension with {@code id}, or -1. */
+    static int absSendTime(byte[] p, int length, int id) {
+        if ((p[0] & 0x10) == 0) {
+            return -1;
+        }
+        int at = 12 + 4 * (p[0] & 0x0f);
+        if (at + 4 > length || (p[at] & 0xff) != 0xBE || (p[at + 1] & 0xff) != 0xDE) {
+            return -1;
+        }
+        int end = Math.min(length, at + 4 + 4 * (((p[at + 2] & 0xff) << 8) | (p[at + 3] & 0xff)));
+        for (int i = at + 4; i < end;) {
+            int e = (p[i] & 0xf0) >> 4;
+            if (e == 0) {
+                i++;
+                continue;
+            }
+            int len = (p[i] & 0x0f) + 1;
+            if (e == id && len == 3 && i + 4 <= end) {
+                return ((p[i + 1] & 0xff) << 16) | ((p[i + 2] & 0xff) << 8) | (p[i + 3] & 0xff);
+            }
+            if (e == 15) {
+                return -1;
+            }
+            i += 1 + len;
+        }
+        return -1;
+    }
+
+    /** What a receiver learns from an RTP header without decrypting: kind, SSRC, sequence number, latency. */
+    public interface HeaderSink {
+        /** {@code latencyNanos} from the abs-send-time the packet carries, or -1 when it carries none. */
+        void packet(boolean video, long ssrc, int seq, long latencyNanos);
+    }
+
+    /** Makes the channel non-blocking and registers it with {@code selector}, this peer attached. */
+    public SelectionKey register(Selector selector) throws IOException {
+        channel.configureBlocking(false);
+        return channel.register(selector, SelectionKey.OP_READ, this);
+    }
+
+    /**
+     * Reads every datagram waiting on the (non-blocking, {@link #register registered}) channel and hands each RTP
+     * packet's header to {@code sink}, <b>without</b> decrypting or authenticating it (the header is plaintext in
+     * SRTP). {@code scratch}: a direct buffer of at least 2048 bytes the caller reuses. Returns the packets read.
+     */
+    public int drain(ByteBuffer scratch, byte[] bytes, HeaderSink sink) throws IOException {
+        int n = 0;
+        while (!closed) {
+            scratch.clear();
+            if (channel.receive(scratch) == null) {
+                break;
+            }
+            long now = System.nanoTime();
+            scratch.flip();
+            int len = Math.min(scratch.remaining(), 32);
+            scratch.get(bytes, 0, len); // the header is all we read
+            if (len < 12 || (bytes[0] & 0xc0) != 0x80) {
+                continue;
+            }
+            int pt = bytes[1] & 0x7f;
+            if (pt >= 64 && pt <= 95) {
+                continue; // RTCP
+            }
+            n++;
+            int ast = absSendTime(bytes, len, ABS_SEND_TIME_ID);
+            sink.packet(pt == VIDEO_PT, Srtp.ssrc(bytes, 8) & 0xffffffffL, ((bytes[2] & 0xff) << 8) | (bytes[3] & 0xff),
+                    ast < 0 ? -1 : sinceAbsSendTime(ast, now));
+        }
+        return n;
     }
 
     /**
@@ -207,15 +353,20 @@ public final class SimulatedPeer implements AutoCloseable {
      */
     public void receive(BiConsumer<String, Long> sink) {
         byte[] buf = new byte[2048];
+        ByteBuffer in = ByteBuffer.allocateDirect(2048);
+        Srtp.Buf b = new Srtp.Buf(buf, 0, 0);
         while (!closed) {
-            DatagramPacket p = new DatagramPacket(buf, buf.length);
+            int len;
             try {
-                socket.receive(p);
+                in.clear();
+                channel.receive(in);
+                in.flip();
+                len = in.remaining();
+                in.get(buf, 0, len);
             } catch (IOException e) {
                 return;
             }
             long now = System.nanoTime();
-            int len = p.getLength();
             if (len < 12 || (buf[0] & 0xff) < 128 || (buf[0] & 0xff) > 191) {
                 continue;
             }
@@ -223,7 +374,7 @@ public final class SimulatedPeer implements AutoCloseable {
             if (pt >= 64 && pt <= 95) {
                 continue; // RTCP
             }
-            Srtp.Buf b = new Srtp.Buf(java.util.Arrays.copyOf(buf, len), 0, len);
+            b.set(buf, 0, len);
             try {
                 if (!srtp.unprotectRtp(b)) {
                     continue;
@@ -231,16 +382,23 @@ public final class SimulatedPeer implements AutoCloseable {
             } catch (java.security.GeneralSecurityException e) {
                 continue;
             }
-            ByteBuffer in = ByteBuffer.wrap(b.buffer, b.offset, b.length);
             boolean video = pt == VIDEO_PT;
-            sink.accept(video ? "video" : "audio", now - in.getLong(12 + (video ? 12 : 2)));
+            int at = payloadAt(buf, b.length);
+            if (at < 0 || at + (video ? 20 : 10) > b.length) {
+                continue;
+            }
+            sink.accept(video ? "video" : "audio", now - getLong(buf, at + (video ? 12 : 2)));
         }
     }
 
     @Override
     public void close() {
         closed = true;
-        socket.close();
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // closing
+        }
     }
 
     private final class Client extends DefaultTlsClient {
