@@ -347,6 +347,13 @@ export function documents({ h, t, toast, send, secret, current, isLawyer }) {
     p.hidden = false;
   }
 
+  /** The detainee's page came back (reloaded, reconnected): show it again what is on the lawyer's screen. */
+  function peerBack() {
+    const p = panel();
+    if (!isLawyer() || !p || !d.seq) return;
+    send({ type: 'display', meetingId: Number(p.dataset.meetingId), seq: d.seq, zoom: d.view.zoom, x: d.view.x, y: d.view.y });
+  }
+
   /** The meeting is over or another one is shown: nothing of it stays on the screen. */
   function ended() {
     closePanel(false);
@@ -355,7 +362,7 @@ export function documents({ h, t, toast, send, secret, current, isLawyer }) {
 
   window.addEventListener('resize', () => { layout(); fitText(); });
 
-  return { welcome, buttons, followed, ended,
+  return { welcome, buttons, followed, ended, peerBack,
     state: () => ({ capabilities: [...d.capabilities], cameras: d.cameras, seq: d.seq, view: d.view,
       lines: d.capture?.lines?.length ?? 0 }) };
 }

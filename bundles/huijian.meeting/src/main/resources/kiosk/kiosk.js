@@ -130,8 +130,8 @@ async function handle(m) {
     kiosk.media = m.media || 'p2p';
     kiosk.unrecordedAllowed = m.unrecordedAllowed !== false;
     kiosk.meetings = new Map(m.meetings.map(x => [x.id, x]));
+    pickMeeting(); // before waiting for the capabilities: a 'display' may arrive meanwhile
     await docs.welcome();
-    pickMeeting();
     $('call')?.remove(); // its bar gets the buttons of the capabilities just learnt
     render();
     ensureCamera();
@@ -198,6 +198,9 @@ async function meetingChanged(meeting, events) {
     return;
   }
   render();
+  if (isLawyer() && events.some(e => e.kind === 'reconnected' && String(e.by).startsWith('detainee-terminal'))) {
+    docs.peerBack(); // the detainee's page came back: it shows again the document on the lawyer's screen
+  }
   if (meeting.state === 'CONNECTED' && kiosk.media === 'bridge') {
     if (before?.state !== 'CONNECTED' || !callUp()) await joinBridge();
   } else if (meeting.state === 'CONNECTED' && isLawyer()) {

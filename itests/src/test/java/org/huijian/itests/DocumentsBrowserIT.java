@@ -121,6 +121,12 @@ class DocumentsBrowserIT extends SiteTestBase {
         lawyer.findElement(By.id("doc-zoom-in")).click();
         MeetingBrowserIT.waitFor(detainee, 10).until(ExpectedConditions.attributeToBe(By.id("doc-panel"), "data-zoom", "1.563"));
 
+        // The detainee's page reloaded mid-display: it comes back showing what the lawyer shows.
+        detainee.navigate().refresh();
+        MeetingBrowserIT.waitFor(detainee, 30).until(ExpectedConditions.textToBe(By.id("conn-status"), "已连接"));
+        MeetingBrowserIT.waitFor(detainee, 60).until(ExpectedConditions.attributeToBe(By.id("doc-panel"), "data-seq", "1"));
+        MeetingBrowserIT.waitFor(detainee, 10).until(ExpectedConditions.attributeToBe(By.id("doc-panel"), "data-zoom", "1.563"));
+
         // From a file: the second capture, on both screens.
         Path file = folder.resolveSibling("letter.png");
         Files.write(file, DocumentsIT.png(DocumentsIT.page(4, true)));
