@@ -117,11 +117,11 @@ public class TranscriptResource implements RestResource {
         if (body == null || body.version() == null || body.width() == null || body.height() == null) {
             throw new InvalidInputException("signature", "send {version, width, height, strokes: [[{x, y, p, t}]]}");
         }
-        List<Stroke> strokes = body.strokes() == null ? List.of()
-                : body.strokes().stream().map(s -> new Stroke(s == null ? List.of() : s)).toList();
-        if (strokes.stream().anyMatch(s -> s.points().contains(null))) {
-            throw new InvalidInputException("strokes", "a sample is missing (null)");
+        List<List<StrokePoint>> raw = body.strokes() == null ? List.of() : body.strokes();
+        if (raw.stream().anyMatch(s -> s == null || s.stream().anyMatch(java.util.Objects::isNull))) {
+            throw new InvalidInputException("strokes", "a stroke or a sample is missing (null)");
         }
+        List<Stroke> strokes = raw.stream().map(Stroke::new).toList();
         WebPrincipal p = WebPrincipal.of(security);
         return transcripts.sign(p.actor(), p.terminal(), meetingId, body.version(),
                 new SignatureInput(body.width(), body.height(), strokes), "terminal:" + p.terminal().code());
