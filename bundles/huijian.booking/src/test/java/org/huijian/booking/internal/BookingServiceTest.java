@@ -254,8 +254,14 @@ class BookingServiceTest {
                 f.centre.id(), null, day, 1));
         assertEquals(WaitlistEntry.Status.WAITING, waiting.status());
         f.bookings.cancel(f.a, first.id(), "改期");
+        // The cancellation offers the freed slot on the service's own thread; this call may race it, and whichever
+        // books the slot first marks the entry: wait for that, not for this call.
         f.bookings.offer(f.centre.id(), f.dc.id(), day);
         WaitlistEntry offered = f.bookings.waitlistOf(f.b, f.lawyerB).get(0);
+        for (int i = 0; i < 100 && offered.status() == WaitlistEntry.Status.WAITING; i++) {
+            Thread.sleep(50);
+            offered = f.bookings.waitlistOf(f.b, f.lawyerB).get(0);
+        }
         assertEquals(WaitlistEntry.Status.OFFERED, offered.status(), "lawyer B was offered the freed 09:30");
         Booking offer = f.bookings.acceptOffer(f.b, offered.id());
         assertEquals(day.atTime(9, 30), offer.start());
