@@ -18,6 +18,7 @@ import javax.persistence.EntityManager;
 import org.huijian.audit.AuditEntry;
 import org.huijian.audit.AuditLog;
 import org.huijian.core.AccessDeniedException;
+import org.huijian.core.BusyException;
 import org.huijian.core.Actor;
 import org.huijian.core.InvalidInputException;
 import org.huijian.core.NotFoundException;
@@ -28,6 +29,7 @@ import org.huijian.documents.Capture;
 import org.huijian.documents.DocumentProcessor;
 import org.huijian.documents.Job;
 import org.huijian.documents.JobState;
+import org.huijian.documents.PoolStatus;
 import org.huijian.documents.ProcessedPage;
 import org.huijian.documents.ProcessingException;
 import org.huijian.documents.TextLine;
@@ -86,6 +88,7 @@ public class Captures {
     private final Duration cameraTimeout;
     private final int maxBytes;
     private final int retryAfter;
+    private final java.util.concurrent.Semaphore uploads;
     private final ObjectMapper json = new ObjectMapper();
     /** Pages being processed, by the capture's row id. */
     private final Map<Long, Job> running = new ConcurrentHashMap<>();
@@ -103,6 +106,7 @@ public class Captures {
         this.cameraTimeout = Duration.ofSeconds(Math.max(1, config.cameraTimeoutSeconds()));
         this.maxBytes = config.maxBytes();
         this.retryAfter = Math.max(1, config.retryAfterSeconds());
+        this.uploads = new java.util.concurrent.Semaphore(Math.max(1, config.uploadsInFlight()));
         // Pages that were queued or in work when the server stopped: kept, failed with that reason.
         int left = unit.transact(em -> {
             List<CaptureEntity> open = em.createNamedQuery("Capture.unfinished", CaptureEntity.class).getResultList();
@@ -144,6 +148,24 @@ public class Captures {
 
     public int retryAfterSeconds() {
         return retryAfter;
+    }
+
+    /**
+     * A place to read one upload's body into memory, or {@link BusyException} at once: the pool's queue is full, or
+     * {@code uploadsInFlight} bodies are being read. Release it with {@link #doneReading()}.
+     */
+    public void startReading() {
+        PoolStatus pool = processor.status();
+        if (pool.queued() >= pool.queueCapacity()) {
+            throw new BusyException("the document queue is full (" + pool.queued() + " pages waiting); try again shortly");
+        }
+        if (!uploads.tryAcquire()) {
+            throw new BusyException("too many documents are being uploaded at once; try again shortly");
+        }
+    }
+
+    public void doneReading() {
+        uploads.release();
     }
 
     /** The document cameras of a terminal: server-side (through the SPI) and in its browser (UVC). */
@@ -191,6 +213,11 @@ public class Captures {
         running.put(id, job);
         job.result().whenComplete((page, error) -> finished(id, page, error));
         return view(row, false);
+    }
+
+    /** Whether this terminal may show documents in this meeting now (403, 404, 409 otherwise), before any upload is read. */
+    public void mayShowIn(TerminalIdentity t, long meetingId) {
+        mayShow(t, meetingId);
     }
 
     /** A still from a server-side document camera attached to this lawyer terminal, shown as {@link #show} does. */

@@ -48,4 +48,8 @@ public @interface DocumentsConfig {
 
     @AttributeDefinition(description = "Retry-After, in seconds, sent with a 503 when the queue is full")
     int retryAfterSeconds() default 5;
+
+    @AttributeDefinition(description = "Uploads read at the same time (each holds up to maxBytes in memory); more are "
+            + "refused as busy (503) before their body is read")
+    int uploadsInFlight() default 4;
 }

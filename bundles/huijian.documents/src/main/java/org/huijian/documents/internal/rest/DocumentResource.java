@@ -80,17 +80,24 @@ public class DocumentResource implements RestResource {
         if (length > max) {
             return tooLarge(length, max);
         }
-        byte[] image;
-        try {
-            image = body.readNBytes(max + 1);
-        } catch (IOException e) {
-            throw new InvalidInputException("image", "the body could not be read: " + e.getMessage());
-        }
-        if (image.length > max) {
-            return tooLarge(-1, max);
-        }
         WebPrincipal p = WebPrincipal.of(security);
-        return accepted(meetingId, () -> captures.show(p.actor(), p.terminal(), meetingId, image, claimed, "upload"));
+        return accepted(meetingId, () -> {
+            captures.mayShowIn(p.terminal(), meetingId); // who and which meeting first: nothing read for a stranger
+            captures.startReading(); // a full queue or too many bodies in memory: 503 before reading this one
+            byte[] image;
+            try {
+                image = body.readNBytes(max + 1);
+            } catch (IOException e) {
+                throw new InvalidInputException("image", "the body could not be read: " + e.getMessage());
+            } finally {
+                captures.doneReading();
+            }
+            if (image.length > max) {
+                throw new ImageRefusedException(ImageRefusedException.TOO_LARGE, "image",
+                        "the body is larger than the " + max + " bytes allowed");
+            }
+            return captures.show(p.actor(), p.terminal(), meetingId, image, claimed, "upload");
+        });
     }
 
     /** A still from a server-side document camera of this lawyer terminal (see {@code GET /api/document-cameras}). */
