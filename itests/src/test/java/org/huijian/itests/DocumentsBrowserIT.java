@@ -45,6 +45,19 @@ class DocumentsBrowserIT extends SiteTestBase {
         return b;
     }
 
+    /**
+     * Clicks a document-display control. A banner (a supervisor's reminder, a time warning, a media notice) lies over
+     * the top of the screen and is closed first, as a person at the terminal would.
+     */
+    static void press(ChromeDriver b, By by) {
+        for (WebElement close : b.findElements(By.cssSelector("#banner:not([hidden]) .banner-close"))) {
+            if (close.isDisplayed()) {
+                close.click();
+            }
+        }
+        MeetingBrowserIT.click(b, by, 20);
+    }
+
     static Object js(ChromeDriver b, String script, Object... args) {
         return ((JavascriptExecutor) b).executeScript(script, args);
     }
@@ -85,9 +98,9 @@ class DocumentsBrowserIT extends SiteTestBase {
         assertTrue(detainee.findElements(By.id("doc-open")).isEmpty(), "only the lawyer terminal shows documents");
 
         // From the document camera: progress, then the page on both screens.
-        MeetingBrowserIT.click(lawyer, By.id("doc-open"), 20);
+        press(lawyer, By.id("doc-open"));
         new Select(lawyer.findElement(By.id("doc-source"))).selectByValue("server:browser-doc");
-        lawyer.findElement(By.id("doc-take")).click();
+        press(lawyer, By.id("doc-take"));
         MeetingBrowserIT.waitFor(lawyer, 20).until(d -> d.findElement(By.id("doc-progress")).isDisplayed()
                 || "1".equals(d.findElement(By.id("doc-panel")).getAttribute("data-seq")));
         MeetingBrowserIT.waitFor(lawyer, 90).until(ExpectedConditions.attributeToBe(By.id("doc-panel"), "data-seq", "1"));
@@ -117,8 +130,8 @@ class DocumentsBrowserIT extends SiteTestBase {
         }
 
         // The lawyer zooms; the detainee's view follows.
-        lawyer.findElement(By.id("doc-zoom-in")).click();
-        lawyer.findElement(By.id("doc-zoom-in")).click();
+        press(lawyer, By.id("doc-zoom-in"));
+        press(lawyer, By.id("doc-zoom-in"));
         MeetingBrowserIT.waitFor(detainee, 10).until(ExpectedConditions.attributeToBe(By.id("doc-panel"), "data-zoom", "1.563"));
 
         // The detainee's page reloaded mid-display: it comes back showing what the lawyer shows.
@@ -139,7 +152,7 @@ class DocumentsBrowserIT extends SiteTestBase {
 
         // From the terminal's own UVC camera, captured in the lawyer's browser: a test pattern, no page, no text.
         new Select(lawyer.findElement(By.id("doc-source"))).selectByValue("browser:browser-uvc");
-        lawyer.findElement(By.id("doc-take")).click();
+        press(lawyer, By.id("doc-take"));
         MeetingBrowserIT.waitFor(lawyer, 90).until(ExpectedConditions.attributeToBe(By.id("doc-panel"), "data-seq", "3"));
         MeetingBrowserIT.waitFor(detainee, 30).until(ExpectedConditions.attributeToBe(By.id("doc-panel"), "data-seq", "3"));
         String third = MeetingIT.asTerminal(lawyerSecret, "GET", "/api/meetings/" + m.meeting() + "/documents/3").body();
@@ -147,7 +160,7 @@ class DocumentsBrowserIT extends SiteTestBase {
                 && third.contains("\"state\":\"done\""), third);
 
         // Closed by the lawyer: gone from both screens.
-        lawyer.findElement(By.id("doc-close")).click();
+        press(lawyer, By.id("doc-close"));
         MeetingBrowserIT.waitFor(detainee, 10).until(d -> d.findElements(By.id("doc-panel")).isEmpty());
         assertTrue(lawyer.findElements(By.id("doc-panel")).isEmpty());
         String list = MeetingIT.asTerminal(lawyerSecret, "GET", "/api/meetings/" + m.meeting() + "/documents").body();
