@@ -130,7 +130,9 @@ public class DefaultMediaBridge implements MediaBridge {
         // A new connection is a new stream (new timestamps): a new recording file continues it.
         Part previous;
         try {
-            previous = m.recorders.put(party, next(meetingId, party));
+            synchronized (m) { // a party that reconnects twice at once still gets one part number per file
+                previous = m.recorders.put(party, next(meetingId, party));
+            }
         } catch (IOException | RuntimeException failed) {
             e.close();
             m.parties.remove(party, e);

@@ -2,6 +2,7 @@ package org.huijian.media.internal.archive;
 
 import java.time.Instant;
 import java.util.List;
+import org.huijian.core.ConflictException;
 import org.huijian.media.Recording;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -28,6 +29,18 @@ public class RecordingArchive {
      * @return its part number, from 1
      */
     public int register(long meetingId, String party, int firstFree, Instant startedAt) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return insert(meetingId, party, firstFree, startedAt);
+            } catch (ConflictException taken) { // the same part registered at the same moment: take the next one
+                if (attempt == 3) {
+                    throw taken;
+                }
+            }
+        }
+    }
+
+    private int insert(long meetingId, String party, int firstFree, Instant startedAt) {
         return unit.transact(em -> {
             Integer last = em.createNamedQuery("Recording.lastPart", Integer.class).setParameter("meetingId", meetingId)
                     .setParameter("party", party).getSingleResult();
