@@ -302,6 +302,7 @@ class TranscriptsTest {
         assertTrue(v.matchesStored());
         assertEquals(1L, v.meetingId());
         assertEquals(t.contentHash(), v.footerHash(), "the footer carries the content hash");
+        assertEquals(List.of(), pdfaFailures(pdf), "the sealed transcript is PDF/A-2u (veraPDF)");
 
         byte[] changed = pdf.clone();
         int at = pdf.length / 3;
@@ -444,6 +445,28 @@ class TranscriptsTest {
         int lightInk = ink(Signatures.png(new SignatureInput(600, 200, List.of(new Stroke(light)))));
         int firmInk = ink(Signatures.png(new SignatureInput(600, 200, List.of(new Stroke(firm)))));
         assertTrue(firmInk > 2 * lightInk, "firm " + firmInk + " vs light " + lightInk);
+    }
+
+    /** veraPDF's failed rules for PDF/A-2u (empty when compliant). */
+    static List<String> pdfaFailures(byte[] pdf) throws Exception {
+        org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider.initialise();
+        org.verapdf.pdfa.flavours.PDFAFlavour flavour = org.verapdf.pdfa.flavours.PDFAFlavour.PDFA_2_U;
+        try (org.verapdf.pdfa.PDFAParser parser = org.verapdf.pdfa.Foundries.defaultInstance()
+                .createParser(new java.io.ByteArrayInputStream(pdf), flavour);
+                org.verapdf.pdfa.PDFAValidator validator = org.verapdf.pdfa.Foundries.defaultInstance()
+                        .createValidator(flavour, false)) {
+            org.verapdf.pdfa.results.ValidationResult result = validator.validate(parser);
+            List<String> failures = new ArrayList<>();
+            for (org.verapdf.pdfa.results.TestAssertion a : result.getTestAssertions()) {
+                if (a.getStatus() == org.verapdf.pdfa.results.TestAssertion.Status.FAILED) {
+                    failures.add(a.getRuleId().getClause() + "-" + a.getRuleId().getTestNumber() + " " + a.getMessage());
+                }
+            }
+            if (!result.isCompliant() && failures.isEmpty()) {
+                failures.add("not compliant");
+            }
+            return failures;
+        }
     }
 
     static int ink(byte[] png) throws Exception {
