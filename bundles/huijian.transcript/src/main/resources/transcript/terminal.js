@@ -137,11 +137,7 @@ async function start() {
     return;
   }
   await refresh(true);
-  if (isLawyer()) {
-    try { app.devices = await api(`${base()}/devices`); } catch { app.devices = { printers: [], pads: [] }; }
-  } else {
-    try { app.devices = await api(`${base()}/devices`); } catch { app.devices = { printers: [], pads: [] }; }
-  }
+  try { app.devices = await api(`${base()}/devices`); } catch { app.devices = { printers: [], pads: [] }; }
   render();
   app.pollTimer = setInterval(() => refresh(false), POLL_MS);
   window.addEventListener('online', () => scheduleSave(0));
@@ -180,6 +176,10 @@ async function refresh(first) {
       render();
     } else if (before && before.state !== tr.state) {
       render();
+    }
+    if (before && before.state !== tr.state && (tr.state === 'SEALED' || tr.state === 'SIGNED')) {
+      // Printers may have come (or gone) since the page opened: ask again once there is something to print.
+      api(`${base()}/devices`).then(d => { app.devices = d; render(); }).catch(() => {});
     }
   } else if (!before || before.version !== tr.version) {
     if (before && before.state === 'SUBMITTED' && tr.state === 'DRAFT') toast(t('changed'));
@@ -496,6 +496,9 @@ async function sendPad(tr, pad) {
 
 function render() {
   document.getElementById('title').textContent = t('title');
+  if (app.terminal) {
+    document.getElementById('who').textContent = `${t(`who.${app.terminal.kind}`)} · ${app.terminal.name || app.terminal.code}`;
+  }
   const tr = app.transcript;
   if (!tr) return;
   if (isLawyer()) {

@@ -41,6 +41,7 @@ class TranscriptIT extends SiteTestBase {
         }
         String otherLawyer = MeetingIT.issue(admin, otherTerminal);
         String base = "/api/meetings/" + a.meeting() + "/transcript";
+        assertTrue(admin.get("/api/capabilities").body().contains("\"transcript\""), "the capability is announced");
 
         // A simulated printer beside the lawyer terminal and a simulated pad at the detainee terminal, installed as a
         // site would: their features and a configuration each.
