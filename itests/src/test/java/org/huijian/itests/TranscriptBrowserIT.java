@@ -1,6 +1,7 @@
 package org.huijian.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -23,9 +24,11 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 /**
  * The transcript (会见笔录) in two headless Chromium terminals of one live meeting on the assembled distribution: the
  * lawyer writes questions and answers (autosaved; text typed just before the page is reloaded — a crash — comes back
- * from the terminal's storage and is saved), submits for signing; the detainee's page shows the frozen text and signs
+ * from the terminal's storage and is saved; text typed offline is kept and saved when the network is back), submits
+ * for signing; the detainee's page shows the frozen text and signs
  * it with pen strokes (WebDriver pointer actions of kind pen, with pressure); the lawyer's page shows it sealed; the
- * PDF downloaded by an auditor verifies, and one changed byte does not.
+ * lawyer prints it on the (simulated) printer beside the terminal; the PDF downloaded by an auditor verifies, and
+ * one changed byte does not.
  */
 class TranscriptBrowserIT extends SiteTestBase {
     static final List<ChromeDriver> BROWSERS = new ArrayList<>();
@@ -63,6 +66,15 @@ class TranscriptBrowserIT extends SiteTestBase {
         String lawyerSecret = MeetingIT.issue(admin, m.lawyerTerminal());
         String detaineeSecret = MeetingIT.issue(admin, m.detaineeTerminal());
         String base = "/api/meetings/" + m.meeting() + "/transcript";
+        java.nio.file.Path printed = site.home().resolve("browser-printed");
+        java.nio.file.Files.writeString(site.home().resolve("etc/org.huijian.driver.simprinter-browser.cfg"),
+                "id = browser-printer\ndisplayName = 会见室打印机\nterminal = "
+                        + DocumentsIT.terminalCode(admin, m.lawyerTerminal()) + "\nfolder = "
+                        + printed.toString().replace("\\", "/") + "\nprintMillis = 200\n");
+        java.nio.file.Files.writeString(site.home().resolve("deploy/browser-printer.xml"),
+                "<features name=\"browser-printer\" xmlns=\"http://karaf.apache.org/xmlns/features/v1.6.0\">"
+                        + "<feature name=\"browser-printer\" version=\"1.0.0\" install=\"auto\">"
+                        + "<feature>huijian-driver-simprinter</feature></feature></features>");
 
         ChromeDriver lawyer = terminal(lawyerSecret, m.meeting());
         ChromeDriver detainee = terminal(detaineeSecret, m.meeting());
@@ -96,6 +108,22 @@ class TranscriptBrowserIT extends SiteTestBase {
         lawyer.findElements(By.cssSelector(".turn-text")).get(2).sendKeys("没有。");
         MeetingBrowserIT.waitFor(lawyer, 10).until(d -> "saved".equals(state(lawyer).get("saveState"))
                 && !Boolean.TRUE.equals(state(lawyer).get("dirty")));
+
+        // Typed while the network is gone: kept on the terminal, saved once it is back.
+        org.openqa.selenium.chromium.ChromiumNetworkConditions offline = new org.openqa.selenium.chromium.ChromiumNetworkConditions();
+        offline.setOffline(true);
+        lawyer.setNetworkConditions(offline);
+        lawyer.findElement(By.id("add-a")).click();
+        lawyer.findElements(By.cssSelector(".turn-text")).get(3).sendKeys("我要求申请取保候审。");
+        MeetingBrowserIT.waitFor(lawyer, 15).until(d -> "offline".equals(state(lawyer).get("saveState")));
+        assertTrue(String.valueOf(((JavascriptExecutor) lawyer).executeScript("return localStorage.getItem("
+                + "'huijian.transcript.draft." + m.meeting() + "')")).contains("我要求申请取保候审。"), "kept locally");
+        assertFalse(DocumentsIT.call(lawyerSecret, "GET", base, null, null).body().contains("我要求申请取保候审。"));
+        lawyer.deleteNetworkConditions();
+        MeetingBrowserIT.waitFor(lawyer, 20).until(d -> "saved".equals(state(lawyer).get("saveState"))
+                && !Boolean.TRUE.equals(state(lawyer).get("dirty")));
+        assertTrue(DocumentsIT.call(lawyerSecret, "GET", base, null, null).body().contains("我要求申请取保候审。"),
+                "saved once the network came back");
 
         // 提交签字: the detainee's page shows the frozen text and the signature box.
         lawyer.findElement(By.id("submit")).click();
@@ -135,6 +163,25 @@ class TranscriptBrowserIT extends SiteTestBase {
         MeetingBrowserIT.waitFor(lawyer, 15).until(ExpectedConditions.visibilityOfElementLocated(By.id("sealed")));
         String sha = String.valueOf(state(lawyer).get("pdfSha256"));
         assertTrue(lawyer.findElement(By.id("pdf-sha")).getText().contains(sha));
+
+        // 打印 on the printer beside the lawyer terminal: the printer writes the sealed PDF.
+        MeetingBrowserIT.waitFor(lawyer, 60).until(d -> {
+            if (d.findElements(By.cssSelector("#printer option[value='browser-printer']")).isEmpty()) {
+                ((JavascriptExecutor) lawyer).executeScript("location.reload()");
+                try {
+                    Thread.sleep(1500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return false;
+            }
+            return true;
+        });
+        lawyer.findElement(By.id("print")).click();
+        MeetingBrowserIT.waitFor(lawyer, 15).until(ExpectedConditions.visibilityOfElementLocated(By.id("prints")));
+        MeetingBrowserIT.waitFor(lawyer, 5).until(d -> "PRINTED".equals(state(lawyer).get("state")));
+        java.nio.file.Path file = TranscriptIT.awaitPdf(printed);
+        assertEquals(sha, DocumentsIT.sha256(java.nio.file.Files.readAllBytes(file)), "the printer got the sealed PDF");
 
         // The PDF produced verifies; one byte changed does not.
         TranscriptIT.Person auditor = TranscriptIT.person("auditor");
