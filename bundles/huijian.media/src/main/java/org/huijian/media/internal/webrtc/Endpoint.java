@@ -364,9 +364,8 @@ public final class Endpoint implements AutoCloseable {
             counters.dropped.incrementAndGet();
             return;
         }
-        if (buf.buffer != b || buf.offset != 0) {
-            counters.dropped.incrementAndGet(); // jitsi-srtp never moves a packet it shortens; refuse if it did
-            return;
+        if (buf.buffer != b || buf.offset != 0) { // jitsi-srtp decrypts in place; should it ever move the packet
+            System.arraycopy(buf.buffer, buf.offset, b, 0, buf.length);
         }
         int plainLength = buf.length;
         if (rtcp) {
