@@ -135,9 +135,9 @@ public final class RelayBench {
                 + "console watching; %d s per level; receivers %s; load average before: %s%n", kbps, frameBytes,
                 record ? "both videos recorded" : "NOT recorded (relay.record=false)", seconds,
                 decrypt ? "decrypt every packet" : "read headers only", loadAverage()));
-        out.append(String.format(Locale.ROOT, "  %8s %10s %10s %10s %10s %10s %10s %10s %10s %10s %10s %10s %10s%n",
+        out.append(String.format(Locale.ROOT, "  %8s %10s %10s %10s %10s %10s %10s %10s %10s %10s %10s %10s %10s %10s %10s%n",
                 "meetings", "packets/s", "loss %", "p50 ms", "p99 ms", "max ms", "bridge %", "user %", "system %",
-                "per mtg %", "µs/packet", "driver %", "console audio"));
+                "per mtg %", "µs/packet", "driver %", "console audio", "CPU0 busy", "CPU1 busy"));
         List<Meeting> meetings = new ArrayList<>();
         int sustained = 0;
         try {
@@ -162,6 +162,7 @@ public final class RelayBench {
                 long audioSent = sent(meetings, false);
                 long cpu = serverCpu();
                 long[] ticks = ticks(server.pid());
+                long[][] cores = cores();
                 long driver = ProcessHandle.current().info().totalCpuDuration().orElseThrow().toNanos();
                 long start = System.nanoTime();
                 Thread.sleep(seconds * 1000L);
@@ -169,6 +170,7 @@ public final class RelayBench {
                 long audioSentEnd = sent(meetings, false);
                 long cpuEnd = serverCpu();
                 long[] ticksEnd = ticks(server.pid());
+                long[][] coresEnd = cores();
                 long driverEnd = ProcessHandle.current().info().totalCpuDuration().orElseThrow().toNanos();
                 double wall = (System.nanoTime() - start) / 1e9;
                 pacer.stop = true;
@@ -194,9 +196,9 @@ public final class RelayBench {
                 // (the bridge then relays less, and spends less), unlike the per-meeting share.
                 double perPacket = got == 0 ? -1 : (cpuEnd - cpu) / 1e3 / got;
                 out.append(String.format(Locale.ROOT,
-                        "  %8d %10.0f %10.2f %10.2f %10.2f %10.1f %10.1f %10.1f %10.1f %10.2f %10.2f %10.1f %10d%n", level,
-                        got / wall, loss, p50, p99, max, bridgeCpu, user, system, bridgeCpu / level, perPacket,
-                        driverCpu, t.consoleAudio.get()));
+                        "  %8d %10.0f %10.2f %10.2f %10.2f %10.1f %10.1f %10.1f %10.1f %10.2f %10.2f %10.1f %10d %10.1f %10.1f%n",
+                        level, got / wall, loss, p50, p99, max, bridgeCpu, user, system, bridgeCpu / level, perPacket,
+                        driverCpu, t.consoleAudio.get(), busy(cores[0], coresEnd[0]), busy(cores[1], coresEnd[1])));
                 System.out.print(out.substring(out.lastIndexOf("\n", out.length() - 2) + 1));
                 if (loss < 1 && p99 < 5 && t.consoleAudio.get() == 0) {
                     sustained = level;
@@ -311,6 +313,34 @@ public final class RelayBench {
         } catch (java.io.IOException e) {
             return "?";
         }
+    }
+
+    /**
+     * Busy and total ticks of CPU 0 and CPU 1 from /proc/stat. Busy includes interrupts and softirqs: on loopback the
+     * kernel delivers packets in softirq context, charged to no process, so a process's own time under-counts what
+     * its core does for it.
+     */
+    static long[][] cores() throws java.io.IOException {
+        long[][] r = new long[2][2];
+        for (String line : Files.readAllLines(Path.of("/proc/stat"))) {
+            for (int c = 0; c < 2; c++) {
+                if (line.startsWith("cpu" + c + " ")) {
+                    String[] f = line.trim().split("\\s+");
+                    long total = 0;
+                    for (int i = 1; i <= 8 && i < f.length; i++) { // guest time is already in user
+                        total += Long.parseLong(f[i]);
+                    }
+                    long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+                    r[c][0] = total - idle;
+                    r[c][1] = total;
+                }
+            }
+        }
+        return r;
+    }
+
+    static double busy(long[] start, long[] end) {
+        return end[1] == start[1] ? -1 : 100.0 * (end[0] - start[0]) / (end[1] - start[1]);
     }
 
     /** User and system clock ticks (USER_HZ, 100 a second) of a process so far, from /proc/PID/stat. */

@@ -1,6 +1,5 @@
 package org.huijian.media.internal.record;
 
-import java.io.ByteArrayOutputStream;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -163,11 +162,16 @@ final class Vp8Frames {
             }
             pending.pollFirstEntry();
             lastTimestamp = oldest.getKey();
-            ByteArrayOutputStream frame = new ByteArrayOutputStream();
+            int size = 0;
             for (byte[] part : f.payloads.values()) {
-                frame.write(part, 0, part.length);
+                size += part.length;
             }
-            byte[] data = frame.toByteArray();
+            byte[] data = new byte[size]; // one array of the frame's size, no growing copies
+            int at = 0;
+            for (byte[] part : f.payloads.values()) {
+                System.arraycopy(part, 0, data, at, part.length);
+                at += part.length;
+            }
             if (data.length < 10) {
                 malformed++;
                 continue;

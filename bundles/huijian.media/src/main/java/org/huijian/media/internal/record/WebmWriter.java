@@ -33,7 +33,15 @@ public final class WebmWriter implements AutoCloseable {
 
     private final FileChannel file;
     private final MessageDigest sha256;
-    private final ByteArrayOutputStream cluster = new ByteArrayOutputStream();
+    /** The cluster being filled (its array written out directly, not copied). */
+    private final Bytes cluster = new Bytes();
+
+    /** A ByteArrayOutputStream whose array can be written without a copy. */
+    private static final class Bytes extends ByteArrayOutputStream {
+        byte[] array() {
+            return buf;
+        }
+    }
     private long durationAt = -1;
     private long clusterStart = -1;
     private long firstMs = -1;
@@ -88,14 +96,15 @@ public final class WebmWriter implements AutoCloseable {
         if (clusterStart < 0) {
             clusterStart = t;
         }
-        ByteArrayOutputStream block = new ByteArrayOutputStream(vp8.length + 4);
-        block.write(0x81); // track 1
+        // a SimpleBlock, straight into the cluster: track 1, timecode relative to the cluster, flags, the frame
+        id(cluster, SIMPLE_BLOCK);
+        size(cluster, vp8.length + 4);
+        cluster.write(0x81); // track 1
         int relative = (int) (t - clusterStart);
-        block.write(relative >> 8);
-        block.write(relative);
-        block.write(keyframe ? 0x80 : 0x00);
-        block.write(vp8, 0, vp8.length);
-        element(cluster, SIMPLE_BLOCK, block.toByteArray());
+        cluster.write(relative >> 8);
+        cluster.write(relative);
+        cluster.write(keyframe ? 0x80 : 0x00);
+        cluster.write(vp8, 0, vp8.length);
         lastMs = firstMs + t;
         frames++;
     }
@@ -145,24 +154,30 @@ public final class WebmWriter implements AutoCloseable {
         if (clusterStart < 0 || cluster.size() == 0) {
             return;
         }
-        ByteArrayOutputStream c = new ByteArrayOutputStream(cluster.size() + 16);
-        uint(c, TIMECODE, clusterStart);
-        cluster.writeTo(c);
-        ByteArrayOutputStream whole = new ByteArrayOutputStream(c.size() + 12);
-        element(whole, CLUSTER, c.toByteArray());
-        write(whole.toByteArray());
+        ByteArrayOutputStream timecode = new ByteArrayOutputStream(16);
+        uint(timecode, TIMECODE, clusterStart);
+        ByteArrayOutputStream head = new ByteArrayOutputStream(32);
+        id(head, CLUSTER);
+        size(head, timecode.size() + cluster.size());
+        timecode.writeTo(head);
+        write(head.toByteArray());
+        write(cluster.array(), cluster.size());
         file.force(false);
         cluster.reset();
         clusterStart = -1;
     }
 
     private void write(byte[] b) throws IOException {
-        ByteBuffer buf = ByteBuffer.wrap(b);
+        write(b, b.length);
+    }
+
+    private void write(byte[] b, int length) throws IOException {
+        ByteBuffer buf = ByteBuffer.wrap(b, 0, length);
         while (buf.hasRemaining()) {
             file.write(buf);
         }
-        sha256.update(b);
-        bytes += b.length;
+        sha256.update(b, 0, length);
+        bytes += length;
     }
 
     /**
