@@ -57,18 +57,21 @@ public class RecordingBrowserTest {
     @Test
     void bothPartiesVideoIsRecordedToWebmWithoutAudioAndACrashedFilePlays() throws Exception {
         Map<String, Recorder> recorders = new ConcurrentHashMap<>();
-        try (BrowserPeers peers = BrowserPeers.meeting(false)) {
-            recorders.put("lawyer", new Recorder(dir.resolve("lawyer.webm")));
-            recorders.put("detainee", new Recorder(dir.resolve("detainee.webm")));
-            long started = System.nanoTime();
-            peers.relay().tapVideo((party, rtp) -> {
-                try {
-                    recorders.get(party).packet(rtp);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
+        recorders.put("lawyer", new Recorder(dir.resolve("lawyer.webm")));
+        recorders.put("detainee", new Recorder(dir.resolve("detainee.webm")));
+        java.util.concurrent.atomic.AtomicLong firstPacket = new java.util.concurrent.atomic.AtomicLong();
+        // The recorders hear the video from its first packet, as the bridge's do (they exist before a party's answer):
+        // a recorder added later could wait for a keyframe the browser never sends unasked.
+        try (BrowserPeers peers = BrowserPeers.meeting(false, (party, rtp) -> {
+            firstPacket.compareAndSet(0, System.nanoTime());
+            try {
+                recorders.get(party).packet(rtp);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        })) {
             peers.awaitFlowing();
+            long started = firstPacket.get();
             Thread.sleep(4000);
             // What a SIGKILL would leave behind: the file as it is now, never closed.
             Path crashed = dir.resolve("crashed.webm");

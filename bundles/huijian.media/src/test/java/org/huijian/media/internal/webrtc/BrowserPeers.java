@@ -118,8 +118,20 @@ public final class BrowserPeers implements AutoCloseable {
 
     /** A lawyer and a detainee connected through a relay; with a console watching the lawyer's video if asked. */
     public static BrowserPeers meeting(boolean withConsole) throws Exception {
+        return meeting(withConsole, null);
+    }
+
+    /**
+     * The same, with {@code videoTap} hearing every video packet from the first on, as the bridge's recorders do
+     * (a tap added after the parties connect may miss the only keyframe a browser sends unasked).
+     */
+    public static BrowserPeers meeting(boolean withConsole, java.util.function.BiConsumer<String, byte[]> videoTap)
+            throws Exception {
         browser.get("about:blank");
         BrowserPeers p = new BrowserPeers();
+        if (videoTap != null) {
+            p.relay.tapVideo(videoTap);
+        }
         Identity identity = Identity.create();
         InetAddress loopback = InetAddress.getLoopbackAddress();
         Endpoint lawyer = p.add(new Endpoint(loopback, identity));
