@@ -29,19 +29,37 @@ abstract class SiteTestBase {
     /** The demo site is complete once its marker centre GZ-TH exists (it is created last) and its lawyer signs in. */
     static void awaitDemoSite() throws Exception {
         long end = System.currentTimeMillis() + 90_000;
+        long readySince = 0;
         while (System.currentTimeMillis() < end) {
             try {
                 Api admin = site.api();
                 if (admin.signIn("admin", PASSWORD).status() == 200 && admin.get("/api/centres").body().contains("\"GZ-TH\"")
-                        && site.api().signIn("lawyer", PASSWORD).status() == 200) {
-                    return;
+                        && site.api().signIn("lawyer", PASSWORD).status() == 200 && allCapabilities(admin)) {
+                    // Features that start late republish the REST API (a moment of 404): ready once it held 3 s.
+                    readySince = readySince == 0 ? System.currentTimeMillis() : readySince;
+                    if (System.currentTimeMillis() - readySince >= 3_000) {
+                        return;
+                    }
+                } else {
+                    readySince = 0;
                 }
             } catch (java.io.IOException notYet) {
-                // HTTPS restarts once after the certificate is generated
+                readySince = 0; // HTTPS restarts once after the certificate is generated
             }
             Thread.sleep(250);
         }
         throw new AssertionError("the demo site did not come up: " + site.console());
+    }
+
+    /** Every feature the distribution boots has registered its capability. */
+    static boolean allCapabilities(Api api) throws Exception {
+        String body = api.get("/api/capabilities").body();
+        for (String id : new String[] { "booking", "notify", "devices", "meeting", "media", "documents", "transcript" }) {
+            if (!body.contains("\"" + id + "\"")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @AfterAll
