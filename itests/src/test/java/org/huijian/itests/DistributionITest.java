@@ -36,7 +36,8 @@ import org.osgi.framework.ServiceReference;
 public class DistributionITest extends KarafTestBase {
     static final List<String> BUNDLES = List.of("huijian.api", "huijian.store", "huijian.accounts", "huijian.web",
             "huijian.shell", "huijian.demo", "huijian.booking", "huijian.notify", "huijian.devices", "huijian.meeting",
-            "huijian.media");
+            "huijian.media", "huijian.documents", "huijian.transcript", "huijian.driver.simcamera", "huijian.driver.uvc",
+            "huijian.driver.simprinter", "huijian.driver.simpad");
 
     @Inject
     BundleContext context;
@@ -58,6 +59,7 @@ public class DistributionITest extends KarafTestBase {
     public void demoSiteIsSeeded() throws Exception {
         await("the demo site", 60_000, () -> site.centreByCode("GZ-TH").isPresent());
         awaitHttps();
+        awaitSettled("booking", "notify", "devices", "meeting", "media", "documents", "transcript");
     }
 
     @Test

@@ -172,6 +172,27 @@ public abstract class KarafTestBase {
         await("HTTPS", 60_000, () -> call("GET", "/api/health", null, null, null).status() == 200);
     }
 
+    /**
+     * Waits until every named capability is registered and the REST API has answered for 3 s in a row: features that
+     * start late republish the API, which answers 404 for a moment meanwhile.
+     */
+    protected static void awaitSettled(String... capabilities) throws Exception {
+        long[] since = { 0 };
+        await("the REST API with " + String.join(", ", capabilities), 90_000, () -> {
+            Reply r = call("GET", "/api/capabilities", null, null, null);
+            boolean all = r.status() == 200;
+            for (String id : capabilities) {
+                all &= r.body().contains("\"" + id + "\"");
+            }
+            if (!all) {
+                since[0] = 0;
+                return false;
+            }
+            since[0] = since[0] == 0 ? System.currentTimeMillis() : since[0];
+            return System.currentTimeMillis() - since[0] >= 3_000;
+        });
+    }
+
     private static SSLContext siteTrust() throws Exception {
         Properties web = new Properties();
         Path cfg = Path.of(System.getProperty("karaf.etc"), "org.ops4j.pax.web.cfg");
