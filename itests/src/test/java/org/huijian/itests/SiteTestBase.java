@@ -28,16 +28,16 @@ abstract class SiteTestBase {
 
     /** The demo site is complete once its marker centre GZ-TH exists (it is created last) and its lawyer signs in. */
     static void awaitDemoSite() throws Exception {
-        long end = System.currentTimeMillis() + 90_000;
+        long end = System.currentTimeMillis() + 150_000;
         long readySince = 0;
         while (System.currentTimeMillis() < end) {
             try {
                 Api admin = site.api();
                 if (admin.signIn("admin", PASSWORD).status() == 200 && admin.get("/api/centres").body().contains("\"GZ-TH\"")
                         && site.api().signIn("lawyer", PASSWORD).status() == 200 && allCapabilities(admin)) {
-                    // Features that start late republish the REST API (a moment of 404): ready once it held 3 s.
+                    // Features that start late republish the REST API (a moment of 404): ready once it held 1 s.
                     readySince = readySince == 0 ? System.currentTimeMillis() : readySince;
-                    if (System.currentTimeMillis() - readySince >= 3_000) {
+                    if (System.currentTimeMillis() - readySince >= 1_000) {
                         return;
                     }
                 } else {
