@@ -30,8 +30,9 @@ public @interface DocumentsConfig {
     @AttributeDefinition(description = "The tesseract program: a name on the PATH or an absolute path")
     String tesseract() default "tesseract";
 
-    @AttributeDefinition(description = "Tesseract languages, joined by +")
-    String languages() default "chi_sim+eng";
+    @AttributeDefinition(description = "Tesseract languages, joined by +; chi_sim also reads digits and Latin "
+            + "letters, chi_sim+eng suits papers mostly in English")
+    String languages() default "chi_sim";
 
     @AttributeDefinition(description = "Tesseract page segmentation mode: 6 = one block of text (letters, forms), "
             + "3 = fully automatic (columns)")
