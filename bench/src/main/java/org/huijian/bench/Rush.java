@@ -47,8 +47,14 @@ public final class Rush {
     final int lawyers = Integer.getInteger("rush.lawyers", 2000);
     final int clients = Integer.getInteger("rush.clients", 64);
     final int warmUp = Integer.getInteger("rush.warmup", 500);
+    /** Processor use during the rush, % of one core: the site's JVM, this driver. */
+    double[] cpu = { -1, -1 };
+    /** When the requests that got a slot were sent, nanos since the rush began, in order. */
+    long[] winnersSent = {};
     final Path dir = Path.of(System.getProperty("bench.directory", "target"));
     HttpClient http;
+    /** When the rush began (System.nanoTime), for when each request was sent. */
+    volatile long rushStart;
     String base;
 
     /** A signed-in session: cookie and CSRF token. */
@@ -59,7 +65,8 @@ public final class Rush {
             List<Long> letters) {
     }
 
-    record Outcome(int status, String rule, long nanos) {
+    /** An answer: its status and rule, its latency, and when it was sent (nanos since the rush began, or -1). */
+    record Outcome(int status, String rule, long nanos, long sent) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -156,13 +163,23 @@ public final class Rush {
             Map<String, Integer> outcomes = new TreeMap<>();
             ConcurrentLinkedQueue<Outcome> all = new ConcurrentLinkedQueue<>();
             AtomicInteger booked = new AtomicInteger();
+            long[] siteTicks = RelayBench.ticks(site.javaPid());
+            long driverCpu = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean()).getProcessCpuTime();
             long t0 = System.nanoTime();
+            rushStart = t0;
             press(people, centresOfDc, starts, day, all, booked);
             double seconds = (System.nanoTime() - t0) / 1e9;
+            long[] siteTicksEnd = RelayBench.ticks(site.javaPid());
+            cpu = new double[] {
+                (siteTicksEnd[0] + siteTicksEnd[1] - siteTicks[0] - siteTicks[1]) / 100.0 / seconds * 100,
+                (((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                        .getOperatingSystemMXBean()).getProcessCpuTime() - driverCpu) / 1e9 / seconds * 100 };
             for (Outcome o : all) {
                 outcomes.merge(o.status() + (o.rule() == null ? "" : " " + o.rule()), 1, Integer::sum);
             }
             long[] latencies = all.stream().mapToLong(Outcome::nanos).sorted().toArray();
+            winnersSent = all.stream().filter(o -> o.status() == 201).mapToLong(Outcome::sent).sorted().toArray();
             Map<String, long[]> byOutcome = new TreeMap<>();
             for (String key : outcomes.keySet()) {
                 byOutcome.put(key, all.stream().filter(o -> key.equals(o.status() + (o.rule() == null ? "" : " " + o.rule())))
@@ -242,12 +259,12 @@ public final class Rush {
                         + l.caseId() + ",\"centreId\":" + centre + ",\"date\":\"" + day + "\",\"start\":\"" + start
                         + "\",\"slots\":1,\"documentIds\":" + l.letters() + "}");
             } catch (Exception e) {
-                all.add(new Outcome(-1, e.getClass().getSimpleName(), System.nanoTime() - t));
+                all.add(new Outcome(-1, e.getClass().getSimpleName(), System.nanoTime() - t, t - rushStart));
                 return false;
             }
             long nanos = System.nanoTime() - t;
             String rule = r.statusCode() == 409 ? r.body().replaceAll(".*\"rule\":\"([^\"]+)\".*", "$1") : null;
-            all.add(new Outcome(r.statusCode(), rule, nanos));
+            all.add(new Outcome(r.statusCode(), rule, nanos, t - rushStart));
             if (r.statusCode() == 201) {
                 return true;
             }
@@ -376,6 +393,12 @@ public final class Rush {
             out.append(String.format(Locale.ROOT, "  %-32s %6d   p50 %7.1f ms  p99 %7.1f ms%n", k, v,
                     l[(int) (l.length * 0.5)] / 1e6, l[Math.min(l.length - 1, (int) (l.length * 0.99))] / 1e6));
         });
+        if (winnersSent.length > 0) {
+            out.append(String.format(Locale.ROOT, "  requests that got a slot were sent %.0f–%.0f ms into the rush (p50 %.0f ms)%n",
+                    winnersSent[0] / 1e6, winnersSent[winnersSent.length - 1] / 1e6, winnersSent[winnersSent.length / 2] / 1e6));
+        }
+        out.append(String.format(Locale.ROOT, "  processor during the rush (%% of one core, 2 cores): site %.0f %%, this driver %.0f %%%n",
+                cpu[0], cpu[1]));
         out.append(String.format(Locale.ROOT, "  double-booked positions: %d, double-booked detainee terminals: %d%n",
                 positionClashes, terminalClashes));
         out.append(String.format(Locale.ROOT, "  target >= 1000 requests/s: %s; p99 < 100 ms: %s; zero double bookings: %s%n",

@@ -100,6 +100,7 @@ public class DefaultBookingService implements BookingService {
     private final Memo<Long, List<Long>> positionsOf;
     private final Memo<Long, List<Long>> terminalsOf;
     private final Memo<Long, List<Long>> linksOf;
+    private final Memo<Long, Long> detentionCentreOf;
     private final Memo<List<Object>, List<TimeRange>> openingOf;
 
     @Activate
@@ -127,6 +128,7 @@ public class DefaultBookingService implements BookingService {
         this.positionsOf = new Memo<>(5000, this::loadPositions);
         this.terminalsOf = new Memo<>(5000, this::loadTerminals);
         this.linksOf = new Memo<>(5000, c -> site.linkedDetentionCentres(c).stream().map(DetentionCentre::id).toList());
+        this.detentionCentreOf = new Memo<>(5000, d -> directory.detainee(d).detentionCentreId());
         this.openingOf = new Memo<>(5000, k -> site.openingOn((Long) k.get(0), (LocalDate) k.get(1)));
         if (schedule) {
             timer.scheduleWithFixedDelay(this::housekeeping, 30, 30, TimeUnit.SECONDS);
@@ -216,17 +218,21 @@ public class DefaultBookingService implements BookingService {
         long lawyerId = lawyerOf(actor, r.lawyerId());
         int slots = r.slots() == null ? 1 : r.slots();
         LocalDateTime start = r.date().atTime(r.start());
+
+        // In a rush most requests are for slots already gone: say so from memory (the site's structure and where
+        // the detainee is held, remembered for a few seconds), before anything is read from the database.
+        rules.window(r.date(), now());
+        long heldAt = detentionCentreOf.get(r.detaineeId());
+        requireLinked(r.centreId(), heldAt);
+        LocalDateTime end = rules.hours(start, slots, opening(r.centreId(), r.date()));
+        capacity(r.centreId(), heldAt, start, end);
+
         Detainee detainee = directory.detainee(r.detaineeId());
         Case c = directory.caseFile(r.caseId());
         rules.caseOfDetainee(c, detainee.id());
         directory.lawyer(lawyerId);
         site.centre(r.centreId());
         requireLinked(r.centreId(), detainee.detentionCentreId());
-
-        rules.window(r.date(), now());
-        LocalDateTime end = rules.hours(start, slots, opening(r.centreId(), r.date()));
-        // In a rush most requests are for slots already gone: say so from memory, before the per-lawyer rules.
-        capacity(r.centreId(), detainee.detentionCentreId(), start, end);
         List<Long> documents = r.documentIds() == null ? List.of() : r.documentIds();
         // Everything the per-lawyer rules need, read in one go (one entity manager, not one per question).
         Facts f = unit.read(em -> facts(em, lawyerId, c.id(), documents, detainee.id(), start, end));
@@ -896,7 +902,6 @@ public class DefaultBookingService implements BookingService {
     }
 
     private void requireLinked(long centreId, long detentionCentreId) {
-        site.centre(centreId);
         if (!linksOf.get(centreId).contains(detentionCentreId)) {
             throw new BookingRefusedException("not-linked", "this centre is not linked to the detainee's detention "
                     + "centre; choose a centre that serves it");

@@ -33,14 +33,19 @@ final class Occupancy {
     private final Map<Long, List<Key>> byBooking = new ConcurrentHashMap<>();
     private final Set<LocalDate> loaded = ConcurrentHashMap.newKeySet();
 
-    synchronized void ensureLoaded(LocalDate day, Function<LocalDate, List<Hold>> loader) {
+    void ensureLoaded(LocalDate day, Function<LocalDate, List<Hold>> loader) {
         if (loaded.contains(day)) {
-            return;
+            return; // every request of a rush passes here: no lock once the day is in memory
         }
-        for (Hold h : loader.apply(day)) {
-            add(h);
+        synchronized (this) {
+            if (loaded.contains(day)) {
+                return;
+            }
+            for (Hold h : loader.apply(day)) {
+                add(h);
+            }
+            loaded.add(day);
         }
-        loaded.add(day);
     }
 
     /** Forgets everything; the next {@link #ensureLoaded} reads the database again. */
