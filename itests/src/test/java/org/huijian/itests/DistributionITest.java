@@ -59,7 +59,7 @@ public class DistributionITest extends KarafTestBase {
     public void demoSiteIsSeeded() throws Exception {
         await("the demo site", 60_000, () -> site.centreByCode("GZ-TH").isPresent());
         awaitHttps();
-        awaitSettled("booking", "notify", "meeting", "media", "documents", "transcript");
+        awaitSettled(BOOTED_CAPABILITIES);
     }
 
     @Test

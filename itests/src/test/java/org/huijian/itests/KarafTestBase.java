@@ -172,6 +172,9 @@ public abstract class KarafTestBase {
         await("HTTPS", 60_000, () -> call("GET", "/api/health", null, null, null).status() == 200);
     }
 
+    /** The capabilities of the features the distribution boots (huijian-server and the demo's drivers). */
+    static final String[] BOOTED_CAPABILITIES = { "booking", "notify", "meeting", "media", "documents", "transcript" };
+
     /**
      * Waits until every named capability is registered and the REST API has answered for 3 s in a row: features that
      * start late republish the API, which answers 404 for a moment meanwhile.

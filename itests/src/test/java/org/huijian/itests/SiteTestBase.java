@@ -54,7 +54,7 @@ abstract class SiteTestBase {
     /** Every feature the distribution boots has registered its capability. */
     static boolean allCapabilities(Api api) throws Exception {
         String body = api.get("/api/capabilities").body();
-        for (String id : new String[] { "booking", "notify", "meeting", "media", "documents", "transcript" }) {
+        for (String id : KarafTestBase.BOOTED_CAPABILITIES) {
             if (!body.contains("\"" + id + "\"")) {
                 return false;
             }

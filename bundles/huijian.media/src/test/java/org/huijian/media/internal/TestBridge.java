@@ -21,9 +21,11 @@ public final class TestBridge implements AutoCloseable {
     public final RecordingArchive archive;
     private final TestDb db;
     private final EntityManagerFactory emf;
+    private final int maxMeetings;
 
     public TestBridge(Path dir, int maxMeetings) throws SQLException, IOException {
         this.recordings = dir.resolve("recordings");
+        this.maxMeetings = maxMeetings;
         this.db = new TestDb(dir);
         this.emf = new PersistenceProviderImpl().createEntityManagerFactory("huijian-media", Map.of(
                 "openjpa.ConnectionFactory", db.dataSource, "javax.persistence.nonJtaDataSource", db.dataSource,
@@ -34,7 +36,7 @@ public final class TestBridge implements AutoCloseable {
 
     /** The bridge started again on the same database and files, as after a restart. */
     public DefaultMediaBridge restart() throws IOException {
-        return new DefaultMediaBridge(config(recordings, 4), archive);
+        return new DefaultMediaBridge(config(recordings, maxMeetings), archive);
     }
 
     /** Loopback only, nothing unrecorded. */
