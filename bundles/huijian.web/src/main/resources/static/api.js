@@ -30,10 +30,13 @@ function shortType(type, status) {
   return TYPE_BY_STATUS[status] || (status === 0 ? 'network' : 'internal');
 }
 
+/** How long a call waits for a starting server (503 `starting`: the REST API is being built; nothing was done). */
+const STARTING_MS = 20000;
+
 /**
  * Calls `/api` + path. Returns the parsed JSON body (null for 204). Throws ApiError.
  * Options: `allow401` — the caller handles 401 itself (sign-in); `raw` — the body (a File or Blob) is sent
- * as it is, as `contentType` or else application/octet-stream (uploads); `retried` is internal.
+ * as it is, as `contentType` or else application/octet-stream (uploads); `retried` and `since` are internal.
  */
 export async function request(method, path, body, options = {}) {
   const headers = { 'Accept': 'application/json, application/problem+json', 'Accept-Language': language };
@@ -61,6 +64,14 @@ export async function request(method, path, body, options = {}) {
   const problem = data && typeof data === 'object' && !Array.isArray(data)
     ? data : { title: response.statusText, status: response.status, detail: text.slice(0, 300) };
   const error = new ApiError(response.status, problem);
+
+  // The server is starting or a feature is being installed: the call was not run, so any method may be sent again.
+  const since = options.since || Date.now();
+  if (response.status === 503 && error.type === 'starting' && Date.now() - since < STARTING_MS) {
+    const seconds = Number(response.headers.get('Retry-After')) || 1;
+    await new Promise(resolve => setTimeout(resolve, Math.min(5, seconds) * 1000));
+    return request(method, path, body, { ...options, since });
+  }
 
   // A stale CSRF token (e.g. after signing in in another tab): refresh it once and retry.
   if (response.status === 403 && error.type === 'csrf' && !options.retried) {

@@ -223,6 +223,7 @@ export function problemMessage(error) {
     case 'account-disabled': return t('login.accountDisabled');
     case 'booking-refused': return t('problem.bookingRefused', { detail });
     case 'busy': return t('problem.busy');
+    case 'starting': return t('problem.starting');
     default: return t('problem.generic', { status: error.status, detail });
   }
 }

@@ -65,6 +65,7 @@ public record Problem(String type, String title, int status, String detail, Stri
         case "conflict" -> "Conflict";
         case "booking-refused" -> "Booking refused";
         case "busy" -> "Busy, try again shortly";
+        case "starting" -> "Starting, try again shortly";
         case "payload-too-large" -> "Request too large";
         case "unsupported-media-type" -> "Unsupported media type";
         case "not-acceptable" -> "Not acceptable";

@@ -1,13 +1,10 @@
 package org.huijian.web.internal;
 
 import java.util.ArrayList;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import javax.servlet.Servlet;
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
@@ -29,7 +26,6 @@ import org.huijian.web.internal.rest.OpenApiResource;
 import org.huijian.web.internal.rest.SessionResource;
 import org.huijian.web.internal.rest.SiteResource;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -37,13 +33,12 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
- * Serves the REST API at {@code /api/*}: a CXF JAX-RS server on its own bus behind a whiteboard servlet.
+ * Serves the REST API at {@code /api/*}: a CXF JAX-RS server on its own bus, behind {@link ApiServlet}.
  * Resources of other bundles ({@link RestResource} services) join it; the server is rebuilt when they
- * come or go.
+ * come or go, and meanwhile {@link ApiServlet} answers 503 (starting).
  */
 @Component(immediate = true, configurationPid = WebConfig.PID)
 @Designate(ocd = WebConfig.class)
@@ -55,15 +50,17 @@ public class RestApplication {
     private final List<Capability> capabilities = new CopyOnWriteArrayList<>();
     private final Bus bus;
     private final Server server;
-    private final ServiceRegistration<Servlet> registration;
+    private final ApiServlet api;
+    private final CXFNonSpringServlet servlet;
     private final Sessions sessions;
 
     @Activate
-    public RestApplication(BundleContext context, WebConfig config, @Reference Sessions sessions,
+    public RestApplication(BundleContext context, WebConfig config, @Reference ApiServlet api, @Reference Sessions sessions,
             @Reference SiteService site,
             @Reference DirectoryService directory, @Reference AccountService accounts, @Reference AuditLog audit,
             @Reference(policyOption = ReferencePolicyOption.GREEDY) List<RestResource> extensions) {
         this.sessions = sessions;
+        this.api = api;
         WebSupport web = new WebSupport(sessions);
         String version = context.getBundle().getVersion().toString();
 
@@ -86,7 +83,7 @@ public class RestApplication {
             // CXF finds its bus extensions through the class loader that created the bus.
             Thread.currentThread().setContextClassLoader(CXFNonSpringServlet.class.getClassLoader());
             bus = BusFactory.newInstance().createBus();
-            CXFNonSpringServlet servlet = new CXFNonSpringServlet();
+            servlet = new CXFNonSpringServlet();
             servlet.setBus(bus);
             JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
             factory.setBus(bus);
@@ -94,10 +91,9 @@ public class RestApplication {
             factory.setServiceBeans(resources);
             factory.setProviders(providers);
             server = factory.create();
-            Dictionary<String, Object> props = new Hashtable<>();
-            props.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN, "/api/*");
-            props.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_NAME, "huijian-api");
-            registration = context.registerService(Servlet.class, servlet, props);
+            api.serve(servlet);
+        } catch (javax.servlet.ServletException e) {
+            throw new IllegalStateException("the REST API's servlet did not start", e);
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
         }
@@ -132,7 +128,7 @@ public class RestApplication {
 
     @Deactivate
     void deactivate() {
-        registration.unregister();
+        api.stop(servlet);
         server.destroy();
         bus.shutdown(true);
     }
