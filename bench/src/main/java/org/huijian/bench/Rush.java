@@ -349,7 +349,16 @@ public final class Rush {
         if (s != null) {
             b.header("Cookie", s.cookie()).header("X-CSRF-Token", s.csrf());
         }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        // While features start the API is rebuilt and answers 503 "starting" (nothing done): send again, as the web
+        // app does.
+        long until = System.nanoTime() + 30_000_000_000L;
+        while (true) {
+            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 503 || !r.body().contains("/problems/starting") || System.nanoTime() > until) {
+                return r;
+            }
+            Thread.sleep(500);
+        }
     }
 
     String get(Session s, String path) throws Exception {
