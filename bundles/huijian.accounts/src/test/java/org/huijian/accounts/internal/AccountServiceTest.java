@@ -1,5 +1,6 @@
 package org.huijian.accounts.internal;
 
+import org.huijian.store.internal.HandClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -8,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -35,7 +35,7 @@ class AccountServiceTest {
     @TempDir
     Path dir;
     RealStore store;
-    MutableClock clock = new MutableClock();
+    HandClock clock = new HandClock(Instant.parse("2026-12-01T02:00:00Z"), ZoneOffset.UTC);
     DefaultAccountService accounts;
 
     @BeforeEach
@@ -164,26 +164,4 @@ class AccountServiceTest {
         assertTrue(store.audit.verify().intact());
     }
 
-    static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-12-01T02:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    }
 }

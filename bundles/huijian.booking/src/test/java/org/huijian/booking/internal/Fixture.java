@@ -1,13 +1,12 @@
 package org.huijian.booking.internal;
 
+import org.huijian.store.internal.HandClock;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -65,7 +64,7 @@ public final class Fixture implements AutoCloseable {
     public final JpaDirectoryService directory;
     public final JpaAuditLog audit;
     public final DefaultAccountService accounts;
-    public final MutableClock clock = new MutableClock(LocalDateTime.of(2026, 11, 30, 10, 0));
+    public final HandClock clock = new HandClock(LocalDateTime.of(2026, 11, 30, 10, 0), ZoneId.of("Asia/Shanghai"));
     public final BookingUnit unit;
     public final DefaultBookingService bookings;
     public final DefaultDocumentService documents;
@@ -169,31 +168,4 @@ public final class Fixture implements AutoCloseable {
         db.close();
     }
 
-    public static final class MutableClock extends Clock {
-        private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-        private Instant now;
-
-        public MutableClock(LocalDateTime local) {
-            set(local);
-        }
-
-        public void set(LocalDateTime local) {
-            now = local.atZone(ZONE).toInstant();
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZONE;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package org.huijian.meeting.internal;
 
+import org.huijian.store.internal.HandClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,10 +10,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,35 +35,13 @@ class MeetingsTest {
     static final Actor SUPERVISOR = new Actor("supervisor", Set.of(Role.SUPERVISOR), "test");
 
     /** A clock the test moves. */
-    static final class Hands extends Clock {
-        Instant now = FlowTest.START.minusSeconds(60);
-
-        @Override
-        public ZoneId getZone() {
-            return FlowTest.SHANGHAI;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        void minutes(int m) {
-            now = now.plus(Duration.ofMinutes(m));
-        }
-    }
 
     @TempDir
     Path dir;
     TestDb db;
     EntityManagerFactory emf;
     MeetingUnit unit;
-    Hands clock = new Hands();
+    HandClock clock = new HandClock(FlowTest.START.minusSeconds(60), FlowTest.SHANGHAI);
     Meetings meetings;
     List<Meetings.Change> heard = new ArrayList<>();
 
@@ -93,7 +69,7 @@ class MeetingsTest {
     long connectedMeeting() {
         long id = meetings.open(booked(), Actor.SYSTEM);
         meetings.act(id, DETAINEE_SIDE, f -> f.ready(FlowTest.DETAINEE_TERMINAL, clock.instant()));
-        clock.minutes(1);
+        clock.advance(Duration.ofMinutes(1));
         meetings.act(id, LAWYER_SIDE, f -> f.connect(FlowTest.LAWYER_TERMINAL, true, clock.instant()));
         return id;
     }
@@ -115,7 +91,7 @@ class MeetingsTest {
         long id = meetings.open(booked(), Actor.SYSTEM);
         assertEquals(id, meetings.open(booked(), Actor.SYSTEM), "opened once per booking");
         meetings.act(id, DETAINEE_SIDE, f -> f.ready(FlowTest.DETAINEE_TERMINAL, clock.instant()));
-        clock.minutes(1);
+        clock.advance(Duration.ofMinutes(1));
         meetings.act(id, LAWYER_SIDE, f -> f.connect(FlowTest.LAWYER_TERMINAL, true, clock.instant()));
         meetings.act(id, SUPERVISOR, f -> f.remind("supervisor", "请注意会见纪律", clock.instant()));
         assertEquals(MeetingState.CONNECTED, meetings.row(id).orElseThrow().state());
@@ -162,11 +138,11 @@ class MeetingsTest {
     void timePassingWarnsThenEndsTheCallAtItsLimit() throws Exception {
         long id = connectedMeeting();
         meetings.act(id, SUPERVISOR, f -> f.setLimit("supervisor", Duration.ofMinutes(10), clock.instant()));
-        clock.minutes(5);
+        clock.advance(Duration.ofMinutes(5));
         meetings.tick();
-        clock.minutes(4);
+        clock.advance(Duration.ofMinutes(4));
         meetings.tick();
-        clock.minutes(1);
+        clock.advance(Duration.ofMinutes(1));
         meetings.tick();
         assertEquals(List.of("opened", "ready", "connected", "limit", "warning", "warning", "ended"),
                 meetings.events(id).stream().map(MeetingEventEntity::kind).toList());
@@ -186,7 +162,7 @@ class MeetingsTest {
     @Test
     void aRestartedServerTakesUpALiveMeetingWhichResumesWhenItsTerminalsComeBack() throws Exception {
         long id = connectedMeeting();
-        clock.minutes(10);
+        clock.advance(Duration.ofMinutes(10));
         Meetings afterRestart = new Meetings(unit, FlowTest.SETTINGS, clock);
         assertEquals(1, afterRestart.restore());
         Flow f = afterRestart.flow(id).orElseThrow();
@@ -195,7 +171,7 @@ class MeetingsTest {
         afterRestart.act(id, LAWYER_SIDE, x -> x.reconnected(Flow.Side.LAWYER, FlowTest.LAWYER_TERMINAL, clock.instant()));
         afterRestart.act(id, DETAINEE_SIDE,
                 x -> x.reconnected(Flow.Side.DETAINEE, FlowTest.DETAINEE_TERMINAL, clock.instant()));
-        clock.minutes(2);
+        clock.advance(Duration.ofMinutes(2));
         afterRestart.tick();
         assertEquals(MeetingState.CONNECTED, afterRestart.row(id).orElseThrow().state());
         assertEquals(List.of("opened", "ready", "connected", "restarted", "reconnected", "reconnected"),
@@ -207,7 +183,7 @@ class MeetingsTest {
         long id = connectedMeeting();
         Meetings afterRestart = new Meetings(unit, FlowTest.SETTINGS, clock);
         afterRestart.restore();
-        clock.minutes(2);
+        clock.advance(Duration.ofMinutes(2));
         afterRestart.tick();
         assertEquals(MeetingState.ENDED, afterRestart.row(id).orElseThrow().state());
         assertTrue(afterRestart.row(id).orElseThrow().endReason().contains("offline for more than 60 s"));

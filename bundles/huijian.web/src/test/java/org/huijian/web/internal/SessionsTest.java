@@ -1,18 +1,17 @@
 package org.huijian.web.internal;
 
+import org.huijian.store.internal.HandClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class SessionsTest {
-    final MutableClock clock = new MutableClock();
+    final HandClock clock = new HandClock(Instant.parse("2026-12-01T01:00:00Z"), ZoneOffset.UTC);
     final Sessions sessions = new Sessions(Duration.ofMinutes(30), Duration.ofHours(12), 3, clock);
 
     @Test
@@ -71,26 +70,4 @@ class SessionsTest {
         assertTrue(sessions.find(someoneElse.id()).isPresent());
     }
 
-    static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-12-01T01:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 }
