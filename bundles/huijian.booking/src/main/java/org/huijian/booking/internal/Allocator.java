@@ -47,14 +47,20 @@ final class Allocator implements AutoCloseable {
      * @param terminals the detention centre's usable detainee terminals, in order of preference
      * @param letters the lawyer's authorisation letter and law firm's letter that came with the request, to
      *        keep on file for the case with the booking; empty for none
+     * @param arrived when the request arrived ({@link System#nanoTime()}), before its rules were checked
      */
     record Candidate(Actor actor, long lawyerId, long detaineeId, long caseId, long centreId, long detentionCentreId,
             LocalDateTime start, LocalDateTime end, BookingStatus status, String reason, long replacing,
-            List<Long> positions, List<Long> terminals, List<Long> letters) {
+            List<Long> positions, List<Long> terminals, List<Long> letters, long arrived) {
     }
 
-    private record Pending(Candidate candidate, CompletableFuture<Booking> result) {
+    /** A candidate in the queue and the answer its caller waits for. */
+    record Pending(Candidate candidate, CompletableFuture<Booking> result) {
     }
+
+    /** Requests that reach the allocator together are decided in the order they arrived, not as their rules ended. */
+    private static final java.util.Comparator<Pending> ARRIVAL = java.util.Comparator
+            .comparingLong(p -> p.candidate().arrived());
 
     private record Planned(Pending pending, long position, long terminal, List<LocalDateTime> ticks) {
     }
@@ -120,7 +126,9 @@ final class Allocator implements AutoCloseable {
         }
     }
 
-    private void process(List<Pending> batch) {
+    /** Decides one batch (what the worker drained from the queue at once) and writes it. */
+    void process(List<Pending> batch) {
+        batch.sort(ARRIVAL);
         for (Pending p : batch) {
             occupancy.ensureLoaded(p.candidate().start().toLocalDate(), this::loadHolds);
         }

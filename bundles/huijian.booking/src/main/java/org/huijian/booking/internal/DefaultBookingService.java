@@ -199,7 +199,7 @@ public class DefaultBookingService implements BookingService {
 
     @Override
     public Booking request(Actor actor, BookingRequest r) {
-        Booking b = allocate(checked(actor, r));
+        Booking b = allocate(checked(actor, r, System.nanoTime()));
         boolean approved = b.status() == BookingStatus.APPROVED;
         notify.lawyer(b.lawyerId(), approved ? "booking.approved" : "booking.submitted",
                 (approved ? "预约已通过：" : "预约已提交，待审批：") + b.reference(), describe(b));
@@ -207,7 +207,7 @@ public class DefaultBookingService implements BookingService {
     }
 
     /** Runs every rule; returns what the allocator needs. */
-    private Allocator.Candidate checked(Actor actor, BookingRequest r) {
+    private Allocator.Candidate checked(Actor actor, BookingRequest r, long arrived) {
         actor.require(LAWYER, SITE_ADMIN, APPROVER);
         new Checks().required("(body)", r).done();
         new Checks().required("detaineeId", r.detaineeId()).required("caseId", r.caseId())
@@ -245,7 +245,7 @@ public class DefaultBookingService implements BookingService {
         return new Allocator.Candidate(actor, lawyerId, detainee.id(), c.id(), r.centreId(),
                 detainee.detentionCentreId(), start, end, initial,
                 policy.autoApprove() ? "approved automatically: every rule passed" : null, 0, positions(r.centreId()),
-                terminals(detainee.detentionCentreId()), letters ? documents : List.of());
+                terminals(detainee.detentionCentreId()), letters ? documents : List.of(), arrived);
     }
 
     /** Refuses at once when no position or no detainee terminal is free for the whole time. */
@@ -403,7 +403,7 @@ public class DefaultBookingService implements BookingService {
         rules.detaineeAvailable(unavailability(b.detaineeId(), newStart, newEnd));
         Booking moved = allocate(new Allocator.Candidate(actor, b.lawyerId(), b.detaineeId(), b.caseId(), b.centreId(),
                 b.detentionCentreId(), newStart, newEnd, b.status(), null, b.id(), positions(b.centreId()),
-                terminals(b.detentionCentreId()), List.of()));
+                terminals(b.detentionCentreId()), List.of(), System.nanoTime()));
         occupancy.reset();
         notify.lawyer(b.lawyerId(), "booking.moved", "预约时间已变更：" + b.reference(), describe(moved));
         offerFreedSlot(b);
@@ -720,7 +720,7 @@ public class DefaultBookingService implements BookingService {
                         w.centreId(), w.detentionCentreId(), s[0], end,
                         policy.autoApprove() ? BookingStatus.APPROVED : BookingStatus.PENDING_APPROVAL,
                         "offered from the waiting list", 0, positions(w.centreId()), terminals(w.detentionCentreId()),
-                        List.of()));
+                        List.of(), System.nanoTime()));
             } catch (BookingRefusedException taken) {
                 // try the next slot
             }
@@ -765,7 +765,7 @@ public class DefaultBookingService implements BookingService {
             try {
                 Booking moved = allocate(new Allocator.Candidate(actor, b.lawyerId(), b.detaineeId(), b.caseId(),
                         b.centreId(), b.detentionCentreId(), s[0], end, b.status(), "detainee unavailable: " + u.reason(),
-                        b.id(), positions(b.centreId()), terminals(b.detentionCentreId()), List.of()));
+                        b.id(), positions(b.centreId()), terminals(b.detentionCentreId()), List.of(), System.nanoTime()));
                 occupancy.reset();
                 notify.lawyer(b.lawyerId(), "booking.moved", "在押人员无法按时到场，预约已改期：" + b.reference(),
                         "原因：" + u.reason() + "\n" + describe(moved));
