@@ -91,9 +91,14 @@ public class RestApplication {
             factory.setServiceBeans(resources);
             factory.setProviders(providers);
             server = factory.create();
-            api.serve(servlet);
-        } catch (javax.servlet.ServletException e) {
-            throw new IllegalStateException("the REST API's servlet did not start", e);
+            try {
+                api.serve(servlet);
+            } catch (javax.servlet.ServletException | RuntimeException e) {
+                api.stop(servlet);
+                server.destroy();
+                bus.shutdown(true);
+                throw new IllegalStateException("the REST API's servlet did not start", e);
+            }
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
         }
