@@ -67,13 +67,7 @@ class DocumentsIT extends SiteTestBase {
         String lawyerA = MeetingIT.issue(admin, a.lawyerTerminal());
         String detaineeA = MeetingIT.issue(admin, a.detaineeTerminal());
         // Another lawyer terminal of the site, not in this meeting.
-        Matcher other = Pattern.compile("\\{\"id\":(\\d+),[^}]*\"kind\":\"LAWYER\"").matcher(admin.get("/api/terminals").body());
-        long otherTerminal = 0;
-        while (other.find() && (otherTerminal == 0 || otherTerminal == a.lawyerTerminal())) {
-            otherTerminal = Long.parseLong(other.group(1));
-        }
-        assertTrue(otherTerminal != 0 && otherTerminal != a.lawyerTerminal(), "another lawyer terminal");
-        String lawyerB = MeetingIT.issue(admin, otherTerminal);
+        String lawyerB = MeetingIT.issue(admin, LiveMeetings.otherLawyerTerminal(admin, a.lawyerTerminal()));
         String docs = "/api/meetings/" + a.meeting() + "/documents";
 
         // The simulated document camera beside lawyer terminal A serves our page from a folder.

@@ -129,4 +129,26 @@ final class LiveMeetings {
         }
         throw new AssertionError("the meeting of booking " + booking + " did not open within " + seconds + " s");
     }
+
+    /** A lawyer terminal other than the booked one (another position of the demo site). */
+    static long otherLawyerTerminal(Api admin, long booked) throws Exception {
+        Matcher m = Pattern.compile("\\{\"id\":(\\d+),[^}]*\"kind\":\"LAWYER\"").matcher(admin.get("/api/terminals").body());
+        while (m.find()) {
+            if (Long.parseLong(m.group(1)) != booked) {
+                return Long.parseLong(m.group(1));
+            }
+        }
+        throw new AssertionError("the demo site has one lawyer terminal only");
+    }
+
+    /** Installs features as a site does: a features file in {@code deploy/} whose feature {@code name} installs them. */
+    static void installFeatures(Distribution site, String name, String... features) throws java.io.IOException {
+        StringBuilder xml = new StringBuilder("<features name=\"" + name
+                + "\" xmlns=\"http://karaf.apache.org/xmlns/features/v1.6.0\"><feature name=\"" + name
+                + "\" version=\"1.0.0\" install=\"auto\">");
+        for (String f : features) {
+            xml.append("<feature>").append(f).append("</feature>");
+        }
+        java.nio.file.Files.writeString(site.home().resolve("deploy/" + name + ".xml"), xml.append("</feature></features>"));
+    }
 }

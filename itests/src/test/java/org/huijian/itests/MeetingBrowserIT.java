@@ -204,7 +204,7 @@ class MeetingBrowserIT extends SiteTestBase {
 
         // Another terminal's forged and malformed messages are refused; the call goes on.
         MeetingIT.Socket intruder = MeetingIT.Socket.open();
-        long other = otherLawyerTerminal(admin, first.lawyerTerminal());
+        long other = LiveMeetings.otherLawyerTerminal(admin, first.lawyerTerminal());
         intruder.say("{\"type\":\"hello\",\"secret\":\"" + MeetingIT.issue(admin, other) + "\"}");
         MeetingFlowIT.await(intruder, "welcome");
         intruder.say("{\"type\":\"connect\",\"meetingId\":" + meeting + "}");
@@ -311,14 +311,4 @@ class MeetingBrowserIT extends SiteTestBase {
         return true;
     }
 
-    /** A lawyer terminal other than the booked one (another position of the demo site). */
-    static long otherLawyerTerminal(Api admin, long booked) throws Exception {
-        Matcher m = Pattern.compile("\\{\"id\":(\\d+),[^}]*\"kind\":\"LAWYER\"").matcher(admin.get("/api/terminals").body());
-        while (m.find()) {
-            if (Long.parseLong(m.group(1)) != booked) {
-                return Long.parseLong(m.group(1));
-            }
-        }
-        throw new AssertionError("the demo site has one lawyer terminal only");
-    }
 }

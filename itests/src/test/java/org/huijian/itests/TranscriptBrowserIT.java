@@ -71,10 +71,7 @@ class TranscriptBrowserIT extends SiteTestBase {
                 "id = browser-printer\ndisplayName = 会见室打印机\nterminal = "
                         + DocumentsIT.terminalCode(admin, m.lawyerTerminal()) + "\nfolder = "
                         + printed.toString().replace("\\", "/") + "\nprintMillis = 200\n");
-        java.nio.file.Files.writeString(site.home().resolve("deploy/browser-printer.xml"),
-                "<features name=\"browser-printer\" xmlns=\"http://karaf.apache.org/xmlns/features/v1.6.0\">"
-                        + "<feature name=\"browser-printer\" version=\"1.0.0\" install=\"auto\">"
-                        + "<feature>huijian-driver-simprinter</feature></feature></features>");
+        LiveMeetings.installFeatures(site, "browser-printer", "huijian-driver-simprinter");
 
         ChromeDriver lawyer = terminal(lawyerSecret, m.meeting());
         ChromeDriver detainee = terminal(detaineeSecret, m.meeting());

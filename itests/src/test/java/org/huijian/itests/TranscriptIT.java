@@ -34,12 +34,7 @@ class TranscriptIT extends SiteTestBase {
         LiveMeetings.Booked a = LiveMeetings.book(admin, centre, start, "TR-1");
         String lawyer = MeetingIT.issue(admin, a.lawyerTerminal());
         String detainee = MeetingIT.issue(admin, a.detaineeTerminal());
-        Matcher other = Pattern.compile("\\{\"id\":(\\d+),[^}]*\"kind\":\"LAWYER\"").matcher(admin.get("/api/terminals").body());
-        long otherTerminal = 0;
-        while (other.find() && (otherTerminal == 0 || otherTerminal == a.lawyerTerminal())) {
-            otherTerminal = Long.parseLong(other.group(1));
-        }
-        String otherLawyer = MeetingIT.issue(admin, otherTerminal);
+        String otherLawyer = MeetingIT.issue(admin, LiveMeetings.otherLawyerTerminal(admin, a.lawyerTerminal()));
         String base = "/api/meetings/" + a.meeting() + "/transcript";
         assertTrue(admin.get("/api/capabilities").body().contains("\"transcript\""), "the capability is announced");
 
@@ -52,11 +47,8 @@ class TranscriptIT extends SiteTestBase {
                 + "terminal = " + lawyerCode + "\nfolder = " + printed.toString().replace("\\", "/") + "\nprintMillis = 200\n");
         Files.writeString(site.home().resolve("etc/org.huijian.driver.simpad-itest.cfg"), "id = itest-pad\n"
                 + "terminal = " + detaineeCode + "\nsignMillis = 300\n");
-        Files.writeString(site.home().resolve("deploy/itest-transcript-drivers.xml"),
-                "<features name=\"itest-transcript\" xmlns=\"http://karaf.apache.org/xmlns/features/v1.6.0\">"
-                        + "<feature name=\"itest-transcript-drivers\" version=\"1.0.0\" install=\"auto\">"
-                        + "<feature>huijian-driver-simprinter</feature><feature>huijian-driver-simpad</feature>"
-                        + "</feature></features>");
+        LiveMeetings.installFeatures(site, "itest-transcript-drivers", "huijian-driver-simprinter",
+                "huijian-driver-simpad");
 
         // The lawyer terminal opens it: a draft with the header from the booking.
         Reply first = call(lawyer, "GET", base, null);
