@@ -215,11 +215,6 @@ public class Captures {
         return view(row, false);
     }
 
-    /** Whether this terminal may show documents in this meeting now (403, 404, 409 otherwise), before any upload is read. */
-    public void mayShowIn(TerminalIdentity t, long meetingId) {
-        mayShow(t, meetingId);
-    }
-
     /** A still from a server-side document camera attached to this lawyer terminal, shown as {@link #show} does. */
     public View showFromCamera(Actor actor, TerminalIdentity t, long meetingId, String cameraId) {
         mayShow(t, meetingId);
@@ -287,8 +282,8 @@ public class Captures {
                 .orElseThrow(() -> new NotFoundException("document", meetingId + "/" + seq));
     }
 
-    /** Only the lawyer terminal of that meeting, while it is live. */
-    private Meeting mayShow(TerminalIdentity t, long meetingId) {
+    /** The meeting, if this terminal is its lawyer terminal and it is live (403, 404, 409 otherwise). */
+    public Meeting mayShow(TerminalIdentity t, long meetingId) {
         if (t == null || t.kind() != TerminalKind.LAWYER) {
             throw new AccessDeniedException("only the lawyer terminal of the meeting shows documents");
         }

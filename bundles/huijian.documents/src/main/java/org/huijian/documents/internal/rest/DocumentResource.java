@@ -82,7 +82,7 @@ public class DocumentResource implements RestResource {
         }
         WebPrincipal p = WebPrincipal.of(security);
         return accepted(meetingId, () -> {
-            captures.mayShowIn(p.terminal(), meetingId); // who and which meeting first: nothing read for a stranger
+            captures.mayShow(p.terminal(), meetingId); // who and which meeting first: nothing read for a stranger
             captures.startReading(); // a full queue or too many bodies in memory: 503 before reading this one
             byte[] image;
             try {
