@@ -29,8 +29,9 @@ import org.huijian.media.internal.webrtc.SimulatedPeer;
  * is still checked for audio), the sequence number and abs-send-time (the send time, carried through by the bridge),
  * so one thread reads every receiving socket through a {@link Selector} and looks at headers only. With
  * {@code -Drelay.decrypt=true} every receiver decrypts and authenticates each packet on a thread of its own instead
- * (the send time then comes from the payload), as a check that what arrives is really what was sent. {@code -Drelay.record=false} runs the bridge's relay without its
- * recorders (bench only: see {@link RelayServer}), to measure what recording costs. {@code -Drelay.all=true} runs
+ * (the send time then comes from the payload), as a check that what arrives is really what was sent.
+ * {@code -Drelay.record=false} runs the bridge's relay without its recorders (bench only: see {@link RelayServer}),
+ * to measure what recording costs. {@code -Drelay.all=true} runs
  * every level even after one failed.
  */
 public final class RelayBench {

@@ -164,8 +164,7 @@ public final class Rush {
             ConcurrentLinkedQueue<Outcome> all = new ConcurrentLinkedQueue<>();
             AtomicInteger booked = new AtomicInteger();
             long[] siteTicks = RelayBench.ticks(site.javaPid());
-            long driverCpu = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                    .getOperatingSystemMXBean()).getProcessCpuTime();
+            long driverCpu = ProcessHandle.current().info().totalCpuDuration().orElseThrow().toNanos();
             long t0 = System.nanoTime();
             rushStart = t0;
             press(people, centresOfDc, starts, day, all, booked);
@@ -173,8 +172,8 @@ public final class Rush {
             long[] siteTicksEnd = RelayBench.ticks(site.javaPid());
             cpu = new double[] {
                 (siteTicksEnd[0] + siteTicksEnd[1] - siteTicks[0] - siteTicks[1]) / 100.0 / seconds * 100,
-                (((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                        .getOperatingSystemMXBean()).getProcessCpuTime() - driverCpu) / 1e9 / seconds * 100 };
+                (ProcessHandle.current().info().totalCpuDuration().orElseThrow().toNanos() - driverCpu) / 1e9 / seconds
+                        * 100 };
             for (Outcome o : all) {
                 outcomes.merge(o.status() + (o.rule() == null ? "" : " " + o.rule()), 1, Integer::sum);
             }
