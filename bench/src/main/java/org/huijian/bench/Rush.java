@@ -82,7 +82,7 @@ public final class Rush {
                     .set("org.ops4j.pax.web", "org.ops4j.pax.web.server.maxThreads", System.getProperty("rush.threads", "200"))
                     .env("HUIJIAN_ADMIN_PASSWORD", PASSWORD);
             if (System.getProperty("rush.jvm") != null) { // e.g. a flight recording of the run
-                site.env("EXTRA_JAVA_OPTS", System.getProperty("rush.jvm"));
+                site.env("EXTRA_JAVA_OPTS", shippedJavaOptions(site) + " " + System.getProperty("rush.jvm"));
             }
             site.start();
             site.awaitHealthy(Duration.ofMinutes(2));
@@ -214,6 +214,19 @@ public final class Rush {
         }
     }
 
+    /**
+     * The JVM options the distribution starts with (its {@code bin/setenv} default), so that options given to the
+     * bench are added to them instead of replacing them (heap size and collector stay as shipped).
+     */
+    static String shippedJavaOptions(Distribution site) throws java.io.IOException {
+        Matcher m = Pattern.compile("(?m)^\\s+EXTRA_JAVA_OPTS=\"([^\"$]+)\"")
+                .matcher(java.nio.file.Files.readString(site.home().resolve("bin/setenv")));
+        if (!m.find()) {
+            throw new IllegalStateException("no default EXTRA_JAVA_OPTS in " + site.home().resolve("bin/setenv"));
+        }
+        return m.group(1);
+    }
+
     /** Every lawyer books at once through {@code clients} connections; returns when all are answered. */
     void press(List<Lawyer> people, Map<Long, List<Long>> centresOfDc, List<String> starts, LocalDate day,
             ConcurrentLinkedQueue<Outcome> all, AtomicInteger booked) throws InterruptedException {
@@ -297,7 +310,7 @@ public final class Rush {
         HttpRequest r = HttpRequest.newBuilder(URI.create(base + "/api/documents?kind=" + kind + "&fileName=x.pdf"))
                 .header("Cookie", s.cookie()).header("X-CSRF-Token", s.csrf()).header("Content-Type", "application/pdf")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(PDF)).build();
-        return id(http.send(r, HttpResponse.BodyHandlers.ofString()));
+        return id(sendAgainWhileStarting(r));
     }
 
     static String idCard(int n) {
@@ -348,11 +361,17 @@ public final class Rush {
         if (s != null) {
             b.header("Cookie", s.cookie()).header("X-CSRF-Token", s.csrf());
         }
-        // While features start the API is rebuilt and answers 503 "starting" (nothing done): send again, as the web
-        // app does.
+        return sendAgainWhileStarting(b.build());
+    }
+
+    /**
+     * While features start the API is rebuilt and answers 503 "starting" (nothing done): send again, as the web
+     * app does.
+     */
+    HttpResponse<String> sendAgainWhileStarting(HttpRequest request) throws Exception {
         long until = System.nanoTime() + 30_000_000_000L;
         while (true) {
-            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 503 || !r.body().contains("/problems/starting") || System.nanoTime() > until) {
                 return r;
             }
