@@ -285,7 +285,8 @@ class RestApiIT extends SiteTestBase {
     @Test
     void healthAndCapabilities() throws Exception {
         Api.Reply health = site.api().get("/api/health");
-        assertTrue(health.body().contains("\"status\":\"UP\"") && health.body().contains("\"database\":\"UP\""));
+        assertTrue(health.body().contains("\"status\":\"UP\"") && health.body().contains("\"database\":\"UP\"")
+                && health.body().contains("\"features\":\"UP\""), health.body());
         Api.Reply caps = site.api().get("/api/capabilities");
         Matcher m = Pattern.compile("\"id\":\"core\"").matcher(caps.body());
         assertTrue(m.find(), caps.body());
