@@ -4,9 +4,11 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import javax.ws.rs.core.SecurityContext;
+import org.huijian.accounts.AccountService;
 import org.huijian.core.Actor;
 import org.huijian.core.Checks;
 import org.huijian.core.InvalidInputException;
+import org.huijian.core.NotFoundException;
 import org.huijian.web.WebPrincipal;
 
 /** Request bodies and views of the booking API that are not API records. */
@@ -46,6 +48,15 @@ public final class Bodies {
 
     static Actor actor(SecurityContext security) {
         return WebPrincipal.of(security).actor();
+    }
+
+    /** The lawyer the signed-in account belongs to; 404 for an account that is no lawyer's. */
+    static long ownLawyer(AccountService accounts, SecurityContext security) {
+        Long id = accounts.account(security.getUserPrincipal().getName()).lawyerId();
+        if (id == null) {
+            throw new NotFoundException("lawyer", "of this account");
+        }
+        return id;
     }
 
     static <T> T body(T body) {

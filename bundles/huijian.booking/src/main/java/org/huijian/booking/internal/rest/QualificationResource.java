@@ -22,7 +22,6 @@ import org.huijian.booking.LawyerRegistration;
 import org.huijian.booking.Qualification;
 import org.huijian.booking.QualificationService;
 import org.huijian.booking.QualificationReview;
-import org.huijian.core.NotFoundException;
 import org.huijian.directory.DirectoryService;
 import org.huijian.web.Allow;
 import org.huijian.web.Public;
@@ -74,11 +73,7 @@ public class QualificationResource implements RestResource {
     @Path("me/qualification")
     @Allow(LAWYER)
     public Qualification mine() {
-        Long id = accounts.account(security.getUserPrincipal().getName()).lawyerId();
-        if (id == null) {
-            throw new NotFoundException("lawyer", "of this account");
-        }
-        return qualifications.qualification(id);
+        return qualifications.qualification(Bodies.ownLawyer(accounts, security));
     }
 
     @GET

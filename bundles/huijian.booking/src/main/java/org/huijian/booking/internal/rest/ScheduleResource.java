@@ -101,7 +101,7 @@ public class ScheduleResource implements RestResource {
     public List<Booking> mine(@QueryParam("from") String from, @QueryParam("to") String to) {
         LocalDate start = from == null ? LocalDate.now().minusDays(30) : Bodies.date("from", from);
         LocalDate end = to == null ? LocalDate.now().plusDays(30) : Bodies.date("to", to);
-        return bookings.bookingsOf(Bodies.actor(security), ownLawyer(), start, end);
+        return bookings.bookingsOf(Bodies.actor(security), Bodies.ownLawyer(accounts, security), start, end);
     }
 
     @GET
@@ -154,7 +154,7 @@ public class ScheduleResource implements RestResource {
     @Path("me/waitlist")
     @Allow(LAWYER)
     public List<WaitlistEntry> myWaitlist() {
-        return bookings.waitlistOf(Bodies.actor(security), ownLawyer());
+        return bookings.waitlistOf(Bodies.actor(security), Bodies.ownLawyer(accounts, security));
     }
 
     @POST
@@ -178,13 +178,5 @@ public class ScheduleResource implements RestResource {
         Bodies.body(body);
         return bookings.detaineeUnavailable(Bodies.actor(security),
                 new Unavailability(detaineeId, body.from(), body.to(), body.reason()));
-    }
-
-    private long ownLawyer() {
-        Long id = accounts.account(security.getUserPrincipal().getName()).lawyerId();
-        if (id == null) {
-            throw new NotFoundException("lawyer", "of this account");
-        }
-        return id;
     }
 }
