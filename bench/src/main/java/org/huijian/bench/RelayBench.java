@@ -44,6 +44,8 @@ public final class RelayBench {
     /** Go on to the next level even when one fails (to see the processor use grow); the figure stays the last pass. */
     final boolean allLevels = Boolean.getBoolean("relay.all");
     final boolean record = Boolean.parseBoolean(System.getProperty("relay.record", "true"));
+    /** Every leg on the bridge's one shared UDP port (as shipped), or each on its own ({@code -Drelay.shared=false}). */
+    final boolean shared = Boolean.parseBoolean(System.getProperty("relay.shared", "true"));
     Selector selector;
     final StringBuilder out = new StringBuilder();
 
@@ -114,6 +116,7 @@ public final class RelayBench {
         if (!record) {
             command.add("-Drelay.record=false");
         }
+        command.add("-Drelay.shared=" + shared);
         command.addAll(List.of("-cp", classpath, "org.huijian.bench.RelayServer", recordings.toString()));
         server = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         toServer = new PrintWriter(server.getOutputStream(), false, StandardCharsets.UTF_8);
@@ -133,8 +136,9 @@ public final class RelayBench {
         int frameBytes = kbps * 1000 / 8 / 30;
         out.append(String.format(Locale.ROOT, "%nMedia relay: bridge pinned to one core (CPU 0), load driver on CPU 1; per "
                 + "meeting two parties × (video %d kbit/s at 30 fps in %d-byte frames + audio 50 packets/s), %s, one "
-                + "console watching; %d s per level; receivers %s; load average before: %s%n", kbps, frameBytes,
-                record ? "both videos recorded" : "NOT recorded (relay.record=false)", seconds,
+                + "console watching; %s; %d s per level; receivers %s; load average before: %s%n", kbps, frameBytes,
+                record ? "both videos recorded" : "NOT recorded (relay.record=false)",
+                shared ? "all legs on one UDP port" : "a UDP port per leg (relay.shared=false)", seconds,
                 decrypt ? "decrypt every packet" : "read headers only", loadAverage()));
         out.append(String.format(Locale.ROOT, "  %8s %10s %10s %10s %10s %10s %10s %10s %10s %10s %10s %10s %10s %10s %10s%n",
                 "meetings", "packets/s", "loss %", "p50 ms", "p99 ms", "max ms", "bridge %", "user %", "system %",
@@ -218,9 +222,13 @@ public final class RelayBench {
                 m.detainee().close();
                 m.console().close();
             }
-            server.destroyForcibly();
+            server.destroyForcibly().waitFor();
             if (selector != null) {
                 selector.close();
+            }
+            // ~1 GB a minute at 100 meetings: a few runs would fill the disk (they did)
+            try (var files = Files.walk(recordings)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             }
         }
         System.out.print(out);

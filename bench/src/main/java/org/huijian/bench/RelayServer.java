@@ -11,6 +11,7 @@ import org.huijian.media.internal.TestBridge;
 import org.huijian.media.internal.webrtc.Endpoint;
 import org.huijian.media.internal.webrtc.Identity;
 import org.huijian.media.internal.webrtc.Relay;
+import org.huijian.media.internal.webrtc.SharedPort;
 
 /**
  * The media bridge alone in its own process, for {@link RelayBench} (which pins it to one core): commands on standard
@@ -31,8 +32,9 @@ public final class RelayServer {
         Path recordings = Path.of(args.length > 0 ? args[0] : "target/relay-recordings");
         // The bridge with its register of recordings on embedded Derby beside the files, as a site runs it.
         boolean record = Boolean.parseBoolean(System.getProperty("relay.record", "true"));
-        DefaultMediaBridge bridge = record ? new TestBridge(recordings, 1000).bridge : null;
-        Unrecorded unrecorded = record ? null : new Unrecorded();
+        boolean shared = Boolean.parseBoolean(System.getProperty("relay.shared", "true"));
+        DefaultMediaBridge bridge = record ? new TestBridge(recordings, 1000, shared).bridge : null;
+        Unrecorded unrecorded = record ? null : new Unrecorded(shared);
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         System.out.println("READY");
@@ -68,6 +70,11 @@ public final class RelayServer {
         final Identity identity = Identity.create();
         final java.util.Map<Long, Relay> meetings = new java.util.concurrent.ConcurrentHashMap<>();
         final java.net.InetAddress loopback = java.net.InetAddress.getLoopbackAddress();
+        final SharedPort port;
+
+        Unrecorded(boolean shared) throws java.io.IOException {
+            this.port = shared ? new SharedPort(loopback, 0) : null;
+        }
 
         String join(long meeting, String party, String offer) {
             Endpoint e = endpoint();
@@ -81,7 +88,8 @@ public final class RelayServer {
 
         private Endpoint endpoint() {
             try {
-                return new Endpoint(loopback, identity, loopback.getHostAddress());
+                return port != null ? new Endpoint(port, identity, loopback.getHostAddress())
+                        : new Endpoint(loopback, identity, loopback.getHostAddress());
             } catch (java.net.SocketException e) {
                 throw new IllegalStateException(e);
             }

@@ -23,6 +23,7 @@ import org.huijian.media.internal.record.Recorder;
 import org.huijian.media.internal.webrtc.Endpoint;
 import org.huijian.media.internal.webrtc.Identity;
 import org.huijian.media.internal.webrtc.Relay;
+import org.huijian.media.internal.webrtc.SharedPort;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -73,6 +74,8 @@ public class DefaultMediaBridge implements MediaBridge {
     private final Identity identity = Identity.create();
     private final Map<Long, Live> live = new ConcurrentHashMap<>();
     private final InetAddress bind;
+    /** The UDP port every leg is on, or null when each has its own. */
+    private final SharedPort shared;
     private final String advertised;
     private final Path recordings;
     private final int maxMeetings;
@@ -93,12 +96,26 @@ public class DefaultMediaBridge implements MediaBridge {
         this.unrecordedAllowed = config.unrecordedAllowed();
         Files.createDirectories(recordings);
         closeOffInterrupted();
-        LOG.info("Media bridge on {} (announced as {}), recordings in {}", bind.getHostAddress(), advertised, recordings);
+        if (config.sharedPort()) {
+            try {
+                this.shared = new SharedPort(bind, config.port());
+            } catch (IOException e) {
+                throw new IOException("the media bridge cannot listen on UDP " + bind.getHostAddress() + ":" + config.port()
+                        + " (port in use? set port in etc/" + MediaConfig.PID + ".cfg): " + e.getMessage(), e);
+            }
+        } else {
+            this.shared = null;
+        }
+        LOG.info("Media bridge on {} UDP {} (announced as {}), recordings in {}", bind.getHostAddress(),
+                shared == null ? "ports of each leg's own" : "port " + shared.port(), advertised, recordings);
     }
 
     @Deactivate
     void deactivate() {
         new ArrayList<>(live.keySet()).forEach(this::end);
+        if (shared != null) {
+            shared.close();
+        }
     }
 
     @Override
@@ -196,7 +213,7 @@ public class DefaultMediaBridge implements MediaBridge {
         int monitors = 0;
         int recording = 0;
         long audio = 0;
-        long dropped = 0;
+        long dropped = shared == null ? 0 : shared.dropped();
         for (Live m : live.values()) {
             legs += m.parties.size();
             monitors += m.monitors.values().stream().mapToInt(List::size).sum();
@@ -257,7 +274,7 @@ public class DefaultMediaBridge implements MediaBridge {
 
     private Endpoint endpoint() {
         try {
-            return new Endpoint(bind, identity, advertised);
+            return shared != null ? new Endpoint(shared, identity, advertised) : new Endpoint(bind, identity, advertised);
         } catch (SocketException e) {
             throw new IllegalStateException("no UDP port for the media bridge: " + e.getMessage(), e);
         }

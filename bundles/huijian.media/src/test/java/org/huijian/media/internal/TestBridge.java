@@ -23,24 +23,38 @@ public final class TestBridge implements AutoCloseable {
     private final EntityManagerFactory emf;
     private final int maxMeetings;
 
+    private final boolean sharedPort;
+
+    /** A bridge with every leg on one shared (ephemeral) UDP port, as a site runs it. */
     public TestBridge(Path dir, int maxMeetings) throws SQLException, IOException {
+        this(dir, maxMeetings, true);
+    }
+
+    /** {@code sharedPort} false: each leg on a UDP port of its own. */
+    public TestBridge(Path dir, int maxMeetings, boolean sharedPort) throws SQLException, IOException {
         this.recordings = dir.resolve("recordings");
         this.maxMeetings = maxMeetings;
+        this.sharedPort = sharedPort;
         this.db = new TestDb(dir);
         this.emf = new PersistenceProviderImpl().createEntityManagerFactory("huijian-media", Map.of(
                 "openjpa.ConnectionFactory", db.dataSource, "javax.persistence.nonJtaDataSource", db.dataSource,
                 "openjpa.Log", "slf4j"));
         this.archive = new RecordingArchive(new MediaUnit(db.db, emf));
-        this.bridge = new DefaultMediaBridge(config(recordings, maxMeetings), archive);
+        this.bridge = new DefaultMediaBridge(config(recordings, maxMeetings, sharedPort), archive);
     }
 
     /** The bridge started again on the same database and files, as after a restart. */
     public DefaultMediaBridge restart() throws IOException {
-        return new DefaultMediaBridge(config(recordings, maxMeetings), archive);
+        return new DefaultMediaBridge(config(recordings, maxMeetings, sharedPort), archive);
     }
 
-    /** Loopback only, nothing unrecorded. */
+    /** Loopback only, nothing unrecorded, every leg on one ephemeral port. */
     public static MediaConfig config(Path recordings, int maxMeetings) {
+        return config(recordings, maxMeetings, true);
+    }
+
+    /** Loopback only, nothing unrecorded; {@code sharedPort}: every leg on one ephemeral port, else each on its own. */
+    public static MediaConfig config(Path recordings, int maxMeetings, boolean sharedPort) {
         return new MediaConfig() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -50,6 +64,16 @@ public final class TestBridge implements AutoCloseable {
             @Override
             public String bindAddress() {
                 return "127.0.0.1";
+            }
+
+            @Override
+            public boolean sharedPort() {
+                return sharedPort;
+            }
+
+            @Override
+            public int port() {
+                return 0;
             }
 
             @Override

@@ -7,13 +7,14 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 /**
  * A WebM file of one VP8 video track, written as the frames come: the EBML header, a Segment of unknown size, Info,
- * Tracks, then one Cluster at a time — each cluster is written whole (it starts at a keyframe, or after two seconds)
- * and forced to disk, so after a crash the file plays up to the last complete cluster. {@link #close()} writes the
+ * Tracks, then one Cluster at a time (it starts at a keyframe, or after two seconds). Frames go to the file as they
+ * are handed over (several at a time: {@link #flush()}), into a cluster whose size says "unknown" (as in live WebM) until the cluster is complete; then its size is
+ * written in and the file forced to disk. After a crash the file plays up to the last frame written (the last
+ * cluster, of unknown size, ends where the file ends). Writing frame by frame, rather than a whole cluster at once,
+ * also spreads the writing evenly instead of in bursts of two seconds of video. {@link #close()} writes the
  * duration into Info. No transcoding: the frames are the sender's own VP8.
  */
 public final class WebmWriter implements AutoCloseable {
@@ -32,16 +33,16 @@ public final class WebmWriter implements AutoCloseable {
     static final long MAX_CLUSTER_MS = 2000;
 
     private final FileChannel file;
-    private final MessageDigest sha256;
-    /** The cluster being filled (its array written out directly, not copied). */
-    private final Bytes cluster = new Bytes();
+    /** EBML's "unknown size" in 8 bytes: what a cluster says until it is complete. */
+    static final long UNKNOWN_SIZE = 0x01FFFFFFFFFFFFFFL;
 
-    /** A ByteArrayOutputStream whose array can be written without a copy. */
-    private static final class Bytes extends ByteArrayOutputStream {
-        byte[] array() {
-            return buf;
-        }
-    }
+    /** A SimpleBlock's head, built here before it goes out with its frame. */
+    private final ByteArrayOutputStream blockHead = new ByteArrayOutputStream(16);
+    /** Blocks (head, frame, head, frame, …) waiting for {@link #flush()}: one gathering write for several frames. */
+    private final java.util.ArrayList<ByteBuffer> pending = new java.util.ArrayList<>();
+    /** Where the open cluster's size field is in the file, and how many bytes its content has so far. */
+    private long clusterSizeAt = -1;
+    private long clusterBytes;
     private long durationAt = -1;
     private long clusterStart = -1;
     private long firstMs = -1;
@@ -52,11 +53,6 @@ public final class WebmWriter implements AutoCloseable {
 
     public WebmWriter(Path path) throws IOException {
         this.file = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        try {
-            this.sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     public long frames() {
@@ -91,20 +87,25 @@ public final class WebmWriter implements AutoCloseable {
             t = lastMs - firstMs; // never backwards
         }
         if (clusterStart >= 0 && (keyframe || t - clusterStart >= MAX_CLUSTER_MS)) {
-            flushCluster();
+            finishCluster();
         }
         if (clusterStart < 0) {
-            clusterStart = t;
+            startCluster(t);
         }
-        // a SimpleBlock, straight into the cluster: track 1, timecode relative to the cluster, flags, the frame
-        id(cluster, SIMPLE_BLOCK);
-        size(cluster, vp8.length + 4);
-        cluster.write(0x81); // track 1
+        // a SimpleBlock, straight to the file: track 1, timecode relative to the cluster, flags, the frame
+        blockHead.reset();
+        id(blockHead, SIMPLE_BLOCK);
+        size(blockHead, vp8.length + 4);
+        blockHead.write(0x81); // track 1
         int relative = (int) (t - clusterStart);
-        cluster.write(relative >> 8);
-        cluster.write(relative);
-        cluster.write(keyframe ? 0x80 : 0x00);
-        cluster.write(vp8, 0, vp8.length);
+        blockHead.write(relative >> 8);
+        blockHead.write(relative);
+        blockHead.write(keyframe ? 0x80 : 0x00);
+        pending.add(ByteBuffer.wrap(blockHead.toByteArray()));
+        pending.add(ByteBuffer.wrap(vp8));
+        long n = blockHead.size() + vp8.length;
+        bytes += n;
+        clusterBytes += n;
         lastMs = firstMs + t;
         frames++;
     }
@@ -150,44 +151,64 @@ public final class WebmWriter implements AutoCloseable {
         headerWritten = true;
     }
 
-    private void flushCluster() throws IOException {
-        if (clusterStart < 0 || cluster.size() == 0) {
+    /** Writes the frames added since the last call, in one system call where it can. */
+    public void flush() throws IOException {
+        if (pending.isEmpty()) {
             return;
         }
+        ByteBuffer[] out = pending.toArray(new ByteBuffer[0]);
+        ByteBuffer last = out[out.length - 1];
+        while (last.hasRemaining()) {
+            file.write(out);
+        }
+        pending.clear();
+    }
+
+    /** Opens a cluster at {@code t}: its size is unknown until it is finished, so a crash leaves it readable. */
+    private void startCluster(long t) throws IOException {
+        flush();
         ByteArrayOutputStream timecode = new ByteArrayOutputStream(16);
-        uint(timecode, TIMECODE, clusterStart);
+        uint(timecode, TIMECODE, t);
         ByteArrayOutputStream head = new ByteArrayOutputStream(32);
         id(head, CLUSTER);
-        size(head, timecode.size() + cluster.size());
+        clusterSizeAt = bytes + head.size();
+        head.write(ByteBuffer.allocate(8).putLong(UNKNOWN_SIZE).array(), 0, 8);
         timecode.writeTo(head);
         write(head.toByteArray());
-        write(cluster.array(), cluster.size());
+        clusterStart = t;
+        clusterBytes = timecode.size();
+    }
+
+    /** Writes the finished cluster's size over its "unknown" and forces the file to disk. */
+    private void finishCluster() throws IOException {
+        if (clusterStart < 0) {
+            return;
+        }
+        flush();
+        ByteBuffer size = ByteBuffer.allocate(8).putLong(clusterBytes | 1L << 56).flip();
+        while (size.hasRemaining()) {
+            file.write(size, clusterSizeAt + size.position());
+        }
         file.force(false);
-        cluster.reset();
         clusterStart = -1;
     }
 
     private void write(byte[] b) throws IOException {
-        write(b, b.length);
-    }
-
-    private void write(byte[] b, int length) throws IOException {
-        ByteBuffer buf = ByteBuffer.wrap(b, 0, length);
+        ByteBuffer buf = ByteBuffer.wrap(b);
         while (buf.hasRemaining()) {
             file.write(buf);
         }
-        sha256.update(b, 0, length);
-        bytes += length;
+        bytes += b.length;
     }
 
     /**
-     * Writes the last cluster and the duration, and closes the file. The SHA-256 is of the bytes as first written
-     * (the duration is patched afterwards), so the caller should hash the finished file when it needs the final one.
+     * Writes the last cluster and the duration, and closes the file. The file's SHA-256 is taken from the finished
+     * file by whoever seals its record (the duration is patched in last).
      */
     @Override
     public void close() throws IOException {
         try {
-            flushCluster();
+            finishCluster();
             if (headerWritten && durationAt > 0) {
                 // one frame's worth past the last timestamp
                 double duration = durationMs() + (frames > 1 ? (double) durationMs() / (frames - 1) : 33);

@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One browser's WebRTC leg at the bridge, on its own UDP port: ICE-lite (answers the browser's connectivity checks,
+ * One browser's WebRTC leg at the bridge, on a UDP port of its own or on a {@link SharedPort}: ICE-lite (answers the browser's connectivity checks,
  * takes the nominated address), DTLS-SRTP as the DTLS server, rtcp-mux and BUNDLE. Datagrams are told apart by
  * their first byte (RFC 7983): STUN 0–3, DTLS 20–63, RTP/RTCP 128–191. Anything else, anything that does not parse
  * or authenticate, and anything from an address other than the nominated one (once there is one) is dropped and
@@ -83,6 +83,8 @@ public final class Endpoint implements AutoCloseable {
     private static final ThreadLocal<Tx> TX = ThreadLocal.withInitial(Tx::new);
 
     private final DatagramChannel socket;
+    /** The port this leg shares with others, or null when it has a socket and a reader of its own. */
+    private final SharedPort shared;
     private final int port;
     private final Identity identity;
     private final String advertised;
@@ -90,7 +92,6 @@ public final class Endpoint implements AutoCloseable {
     private final String pwd = random(24);
     private final Counters counters = new Counters();
     private final CompletableFuture<Void> connected = new CompletableFuture<>();
-    private final Thread reader;
     private volatile Sdp.Offer offer;
     private volatile Listener listener = (e, k, p) -> { };
     private volatile InetSocketAddress remote;
@@ -123,11 +124,22 @@ public final class Endpoint implements AutoCloseable {
             s.initCause(e);
             throw s;
         }
+        this.shared = null;
         this.identity = identity;
         this.advertised = advertised;
-        this.reader = new Thread(this::read, "huijian-media-" + port);
+        Thread reader = new Thread(this::read, "huijian-media-" + port);
         reader.setDaemon(true);
         reader.start();
+    }
+
+    /** A leg on {@code shared}, whose reader hands it the datagrams meant for it; announces {@code advertised}. */
+    public Endpoint(SharedPort shared, Identity identity, String advertised) {
+        this.socket = shared.channel();
+        this.shared = shared;
+        this.port = shared.port();
+        this.identity = identity;
+        this.advertised = advertised;
+        shared.add(ufrag, this);
     }
 
     public Counters counters() {
@@ -266,15 +278,20 @@ public final class Endpoint implements AutoCloseable {
                 }
                 return;
             }
-            try {
-                handle(buf, len, from, decrypting);
-            } catch (RuntimeException e) {
-                counters.dropped.incrementAndGet();
-                LOG.debug("port {}: dropped a datagram: {}", port(), e.toString());
-            } catch (LinkageError e) { // a class the packaging left out: say so loudly, keep the leg alive
-                counters.dropped.incrementAndGet();
-                LOG.error("port {}: cannot handle a datagram: {}", port(), e.toString(), e);
-            }
+            receive(buf, len, from, decrypting);
+        }
+    }
+
+    /** A datagram for this leg, in the first {@code len} bytes of the reader's {@code buf}. */
+    void receive(byte[] buf, int len, InetSocketAddress from, Srtp.Buf decrypting) {
+        try {
+            handle(buf, len, from, decrypting);
+        } catch (RuntimeException e) {
+            counters.dropped.incrementAndGet();
+            LOG.debug("port {}: dropped a datagram: {}", port(), e.toString());
+        } catch (LinkageError e) { // a class the packaging left out: say so loudly, keep the leg alive
+            counters.dropped.incrementAndGet();
+            LOG.error("port {}: cannot handle a datagram: {}", port(), e.toString(), e);
         }
     }
 
@@ -316,9 +333,13 @@ public final class Endpoint implements AutoCloseable {
             }
             return;
         }
-        boolean first = remote == null;
+        InetSocketAddress old = remote;
+        boolean first = old == null;
         if (first || m.useCandidate()) {
             remote = from;
+            if (shared != null) {
+                shared.route(old, from, this);
+            }
         }
         byte[] answer = Stun.success(m, from, pwd);
         try {
@@ -399,10 +420,14 @@ public final class Endpoint implements AutoCloseable {
         if (s != null) {
             s.close();
         }
-        try {
-            socket.close();
-        } catch (IOException e) {
-            LOG.debug("port {}: close: {}", port, e.toString());
+        if (shared != null) {
+            shared.remove(ufrag, remote, this);
+        } else {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                LOG.debug("port {}: close: {}", port, e.toString());
+            }
         }
         connected.completeExceptionally(new IOException("closed"));
     }

@@ -85,6 +85,31 @@ class EndpointBrowserTest {
     @Test
     void chromiumSendsVideoAndAudioThroughIceLiteAndDtlsSrtp() throws Exception {
         try (Endpoint endpoint = new Endpoint(InetAddress.getLoopbackAddress(), Identity.create())) {
+            connectAndWithstandGarbage(endpoint, null);
+        }
+    }
+
+    /**
+     * The same on a port shared with another leg, as the bridge runs by default: the browser's checks find its leg by
+     * the ICE user fragment, the stranger's datagrams are dropped at the port (or by the leg they name).
+     */
+    @Test
+    void chromiumOnASharedPort() throws Exception {
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        Identity identity = Identity.create();
+        try (SharedPort port = new SharedPort(loopback, 0);
+                Endpoint other = new Endpoint(port, identity, loopback.getHostAddress());
+                Endpoint endpoint = new Endpoint(port, identity, loopback.getHostAddress())) {
+            assertEquals(port.port(), endpoint.port());
+            assertEquals(2, port.legs());
+            connectAndWithstandGarbage(endpoint, port);
+            Endpoint.Counters o = other.counters();
+            assertEquals(0, o.audioPackets.get() + o.videoPackets.get() + o.stunAnswered.get(), "nothing for the other leg: " + o);
+        }
+    }
+
+    private void connectAndWithstandGarbage(Endpoint endpoint, SharedPort port) throws Exception {
+        {
             String offer = offer();
             assertTrue(offer.startsWith("v=0"), offer);
             String answer = endpoint.answer(offer, Map.of(), "huijian");
@@ -98,7 +123,9 @@ class EndpointBrowserTest {
             assertEquals("connected", state());
 
             // Garbage at the port: random bytes, a truncated RTP header, DTLS from a stranger, STUN with a wrong password.
-            long droppedBefore = endpoint.counters().dropped.get();
+            java.util.function.LongSupplier dropped = () -> endpoint.counters().dropped.get()
+                    + (port == null ? 0 : port.dropped());
+            long droppedBefore = dropped.getAsLong();
             try (DatagramSocket stranger = new DatagramSocket()) {
                 InetSocketAddress to = new InetSocketAddress(InetAddress.getLoopbackAddress(), endpoint.port());
                 Random random = new Random(5);
@@ -148,7 +175,8 @@ class EndpointBrowserTest {
             assertTrue(c.audioPackets.get() > audio + 50, "audio keeps coming (50 packets/s): " + c);
             assertTrue(c.videoPackets.get() > video + 30, "video keeps coming: " + c);
             assertTrue(c.videoBytes.get() > 10_000, c.toString());
-            assertTrue(c.dropped.get() >= droppedBefore + 116, "every bad datagram dropped and counted: " + c);
+            assertTrue(dropped.getAsLong() >= droppedBefore + 116, "every bad datagram dropped and counted: " + c
+                    + (port == null ? "" : ", at the port " + port.dropped()));
             assertEquals("connected", state(), "the browser's connection is untouched");
         }
     }
