@@ -227,8 +227,10 @@ public final class RelayBench {
                 selector.close();
             }
             // ~1 GB a minute at 100 meetings: a few runs would fill the disk (they did)
-            try (var files = Files.walk(recordings)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            if (Files.exists(recordings)) {
+                try (var files = Files.walk(recordings)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
             }
         }
         System.out.print(out);

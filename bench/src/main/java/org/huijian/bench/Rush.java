@@ -47,10 +47,21 @@ public final class Rush {
     final int lawyers = Integer.getInteger("rush.lawyers", 2000);
     final int clients = Integer.getInteger("rush.clients", 64);
     final int warmUp = Integer.getInteger("rush.warmup", 500);
+    /**
+     * Requests per second offered at the release moment, or 0 for {@code clients} closed-loop clients. At a rate,
+     * requests (first attempts and the tries of lawyers refused a full slot) leave on a fixed schedule whatever
+     * the answers, and each latency is counted from when its request was due, so a late driver or a slow site
+     * cannot hide queueing (no coordinated omission).
+     */
+    final double rate = Double.parseDouble(System.getProperty("rush.rate", "0"));
+    /** Whether the driver's connections are open (TLS done) before the release, as waiting browsers' are. */
+    final boolean openConnections = Boolean.parseBoolean(System.getProperty("rush.open", "false"));
     /** Processor use during the rush, % of one core: the site's JVM, this driver. */
     double[] cpu = { -1, -1 };
     /** When the requests that got a slot were sent, nanos since the rush began, in order. */
     long[] winnersSent = {};
+    /** Every request: when it was sent (nanos since the rush began) and its latency. */
+    long[][] sentAndLatency = {};
     final Path dir = Path.of(System.getProperty("bench.directory", "target"));
     HttpClient http;
     /** When the rush began (System.nanoTime), for when each request was sent. */
@@ -157,6 +168,30 @@ public final class Rush {
                 press(warmers, centresOfDc, warmStarts, warmDay, warm, new AtomicInteger());
                 System.out.printf(Locale.ROOT, "Warm-up: %d lawyers sent %d requests for %s%n", warmers.size(), warm.size(), warmDay);
             }
+            if (openConnections) {
+                // The lawyers open the booking page just before the release (loading it asks for their messages),
+                // so their browsers' connections are open when they press: TLS handshakes are then not part of the
+                // first requests' latency.
+                while (LocalDateTime.now(ZONE).isBefore(release.minusSeconds(2))) {
+                    Thread.sleep(50);
+                }
+                ExecutorService open = Executors.newFixedThreadPool(clients);
+                CountDownLatch opened = new CountDownLatch(clients);
+                for (int i = 0; i < clients; i++) {
+                    Session s = people.get(i).session();
+                    open.execute(() -> {
+                        try {
+                            get(s, "/api/me/messages");
+                        } catch (Exception e) {
+                            System.out.println("could not open a connection: " + e);
+                        } finally {
+                            opened.countDown();
+                        }
+                    });
+                }
+                opened.await();
+                open.shutdown();
+            }
             while (LocalDateTime.now(ZONE).isBefore(release.plusNanos(300_000_000))) {
                 Thread.sleep(50);
             }
@@ -167,7 +202,11 @@ public final class Rush {
             long driverCpu = ProcessHandle.current().info().totalCpuDuration().orElseThrow().toNanos();
             long t0 = System.nanoTime();
             rushStart = t0;
-            press(people, centresOfDc, starts, day, all, booked);
+            if (rate > 0) {
+                pressAtRate(people, centresOfDc, starts, day, all, booked);
+            } else {
+                press(people, centresOfDc, starts, day, all, booked);
+            }
             double seconds = (System.nanoTime() - t0) / 1e9;
             long[] siteTicksEnd = RelayBench.ticks(site.javaPid());
             cpu = new double[] {
@@ -179,6 +218,7 @@ public final class Rush {
             }
             long[] latencies = all.stream().mapToLong(Outcome::nanos).sorted().toArray();
             winnersSent = all.stream().filter(o -> o.status() == 201).mapToLong(Outcome::sent).sorted().toArray();
+            sentAndLatency = all.stream().map(o -> new long[] { o.sent(), o.nanos() }).toArray(long[][]::new);
             Map<String, long[]> byOutcome = new TreeMap<>();
             for (String key : outcomes.keySet()) {
                 byOutcome.put(key, all.stream().filter(o -> key.equals(o.status() + (o.rule() == null ? "" : " " + o.rule())))
@@ -244,6 +284,80 @@ public final class Rush {
             });
         }
         done.await();
+        pool.shutdown();
+    }
+
+    /**
+     * The open-loop rush: one request every 1/{@code rate} s from the release moment. Each is the next try of a
+     * lawyer refused a full slot if one is waiting, else the next lawyer's first, sent on one of {@code clients}
+     * connections; returns when all are answered.
+     */
+    void pressAtRate(List<Lawyer> people, Map<Long, List<Long>> centresOfDc, List<String> starts, LocalDate day,
+            ConcurrentLinkedQueue<Outcome> all, AtomicInteger booked) throws InterruptedException {
+        java.util.concurrent.LinkedBlockingQueue<int[]> again = new java.util.concurrent.LinkedBlockingQueue<>(); // {lawyer, attempt}
+        CountDownLatch done = new CountDownLatch(people.size());
+        Map<Integer, Random> choices = new ConcurrentHashMap<>();
+        // As many connections as the closed loop has; a request due while all are busy waits for one, and that wait
+        // counts in its latency.
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long interval = Math.round(1e9 / rate);
+        long due = rushStart;
+        int next = 0;
+        while (done.getCount() > 0) {
+            int[] a = again.poll();
+            if (a == null && next < people.size()) {
+                a = new int[] { next++, 0 };
+            }
+            if (a == null) { // every lawyer has started; wait for a refused one to try again
+                a = again.poll(10, java.util.concurrent.TimeUnit.MILLISECONDS);
+                if (a == null) {
+                    continue;
+                }
+                due = Math.max(due, System.nanoTime());
+            }
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos(wait);
+            }
+            int index = a[0];
+            Lawyer l = people.get(index);
+            int attempt = a[1];
+            long sent = due;
+            Random random = choices.computeIfAbsent(index, k -> new Random(l.n()));
+            List<Long> centres = centresOfDc.get(l.detentionCentreId());
+            long centre = centres.get(random.nextInt(centres.size()));
+            String start = starts.get(random.nextInt(starts.size()));
+            HttpRequest r = HttpRequest.newBuilder(URI.create(base + "/api/bookings")).timeout(Duration.ofSeconds(60))
+                    .header("Content-Type", "application/json").header("Accept", "application/json")
+                    .header("Cookie", l.session().cookie()).header("X-CSRF-Token", l.session().csrf())
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"detaineeId\":" + l.detaineeId() + ",\"caseId\":"
+                            + l.caseId() + ",\"centreId\":" + centre + ",\"date\":\"" + day + "\",\"start\":\"" + start
+                            + "\",\"slots\":1,\"documentIds\":" + l.letters() + "}"))
+                    .build();
+            pool.execute(() -> {
+                HttpResponse<String> response;
+                try {
+                    response = http.send(r, HttpResponse.BodyHandlers.ofString());
+                } catch (Exception e) {
+                    all.add(new Outcome(-1, e.getClass().getSimpleName(), System.nanoTime() - sent, sent - rushStart));
+                    done.countDown();
+                    return;
+                }
+                long nanos = System.nanoTime() - sent;
+                String rule = response.statusCode() == 409
+                        ? response.body().replaceAll(".*\"rule\":\"([^\"]+)\".*", "$1") : null;
+                all.add(new Outcome(response.statusCode(), rule, nanos, sent - rushStart));
+                if (response.statusCode() == 201) {
+                    booked.incrementAndGet();
+                    done.countDown();
+                } else if (attempt < 2 && ("slot-taken".equals(rule) || "no-detainee-terminal".equals(rule))) {
+                    again.add(new int[] { index, attempt + 1 });
+                } else {
+                    done.countDown();
+                }
+            });
+            due += interval;
+        }
         pool.shutdown();
     }
 
@@ -408,8 +522,11 @@ public final class Rush {
         double p99 = latencies[Math.min(latencies.length - 1, (int) (latencies.length * 0.99))] / 1e6;
         double max = latencies[latencies.length - 1] / 1e6;
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%nRelease rush: %d lawyers, %d concurrent clients, up to 3 attempts each%n",
-                lawyers, clients));
+        out.append(rate > 0
+                ? String.format(Locale.ROOT, "%nRelease rush: %d lawyers, requests offered at %.0f/s on up to %d connections (latency from when each was due), up to 3 attempts each%n",
+                        lawyers, rate, clients)
+                : String.format(Locale.ROOT, "%nRelease rush: %d lawyers, %d concurrent clients, up to 3 attempts each%n",
+                        lawyers, clients));
         out.append(String.format(Locale.ROOT, "  requests %d in %.2f s: %.0f requests/s%n", requests, seconds, rps));
         out.append(String.format(Locale.ROOT, "  latency p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n", p50, p95,
                 p99, max));
@@ -420,6 +537,19 @@ public final class Rush {
             out.append(String.format(Locale.ROOT, "  %-32s %6d   p50 %7.1f ms  p99 %7.1f ms%n", k, v,
                     l[(int) (l.length * 0.5)] / 1e6, l[Math.min(l.length - 1, (int) (l.length * 0.99))] / 1e6));
         });
+        if (sentAndLatency.length > 0) {
+            StringBuilder w = new StringBuilder("  p99 by when sent (100 ms windows):");
+            long last = java.util.Arrays.stream(sentAndLatency).mapToLong(x -> x[0]).max().orElse(0);
+            for (long from = 0; from <= Math.min(last, 1_900_000_000L); from += 100_000_000L) {
+                long f = from;
+                long[] l = java.util.Arrays.stream(sentAndLatency).filter(x -> x[0] >= f && x[0] < f + 100_000_000L)
+                        .mapToLong(x -> x[1]).sorted().toArray();
+                if (l.length > 0) {
+                    w.append(String.format(Locale.ROOT, " %d:%.0f", from / 1_000_000, l[Math.min(l.length - 1, (int) (l.length * 0.99))] / 1e6));
+                }
+            }
+            out.append(w).append(" ms\n");
+        }
         if (winnersSent.length > 0) {
             out.append(String.format(Locale.ROOT, "  requests that got a slot were sent %.0f–%.0f ms into the rush (p50 %.0f ms)%n",
                     winnersSent[0] / 1e6, winnersSent[winnersSent.length - 1] / 1e6, winnersSent[winnersSent.length / 2] / 1e6));

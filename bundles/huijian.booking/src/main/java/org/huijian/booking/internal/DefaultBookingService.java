@@ -92,6 +92,9 @@ public class DefaultBookingService implements BookingService {
     private final Rules rules;
     private final Clock clock;
     private final Occupancy occupancy = new Occupancy();
+    private final Claims claims = new Claims();
+    /** How long a request waits for the requests ahead of it on the same places before it runs its rules anyway. */
+    private static final long CLAIM_WAIT_NANOS = 5_000_000_000L;
     private final Allocator allocator;
     private final Notifications notify;
     private final List<DetentionRegistry> registries = new CopyOnWriteArrayList<>();
@@ -199,15 +202,23 @@ public class DefaultBookingService implements BookingService {
 
     @Override
     public Booking request(Actor actor, BookingRequest r) {
-        Booking b = allocate(checked(actor, r, System.nanoTime()));
+        Claims.Claim[] claim = new Claims.Claim[1];
+        Booking b;
+        try {
+            b = allocate(checked(actor, r, System.nanoTime(), claim));
+        } finally {
+            if (claim[0] != null) {
+                claim[0].close();
+            }
+        }
         boolean approved = b.status() == BookingStatus.APPROVED;
         notify.lawyer(b.lawyerId(), approved ? "booking.approved" : "booking.submitted",
                 (approved ? "预约已通过：" : "预约已提交，待审批：") + b.reference(), describe(b));
         return b;
     }
 
-    /** Runs every rule; returns what the allocator needs. */
-    private Allocator.Candidate checked(Actor actor, BookingRequest r, long arrived) {
+    /** Runs every rule; returns what the allocator needs, with the request's claim in {@code claim[0]}. */
+    private Allocator.Candidate checked(Actor actor, BookingRequest r, long arrived, Claims.Claim[] claim) {
         actor.require(LAWYER, SITE_ADMIN, APPROVER);
         new Checks().required("(body)", r).done();
         new Checks().required("detaineeId", r.detaineeId()).required("caseId", r.caseId())
@@ -226,6 +237,7 @@ public class DefaultBookingService implements BookingService {
         requireLinked(r.centreId(), heldAt);
         LocalDateTime end = rules.hours(start, slots, opening(r.centreId(), r.date()));
         capacity(r.centreId(), heldAt, start, end);
+        claim[0] = claim(r.centreId(), heldAt, start, end);
 
         Detainee detainee = directory.detainee(r.detaineeId());
         Case c = directory.caseFile(r.caseId());
@@ -261,6 +273,34 @@ public class DefaultBookingService implements BookingService {
                     + "centre is in use at " + start.toLocalTime() + " on " + start.toLocalDate()
                     + "; choose another time or join the waiting list");
         }
+    }
+
+    /**
+     * Waits while as many requests as there are free places here are ahead of this one (see {@link Claims}), then
+     * claims; refuses from memory when the places went meanwhile.
+     */
+    private Claims.Claim claim(long centreId, long detentionCentreId, LocalDateTime start, LocalDateTime end) {
+        List<LocalDateTime> ticks = Calendar.ticks(start, end);
+        List<Claims.Key> keys = List.of(new Claims.Key("centre", centreId, start),
+                new Claims.Key("dc", detentionCentreId, start));
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Claims.Claim c;
+            try {
+                c = claims.take(keys, k -> (int) (k.kind().equals("centre")
+                        ? positions(centreId).stream().filter(p -> occupancy.free(Occupancy.POSITION, p, ticks, 0)).count()
+                        : terminals(detentionCentreId).stream()
+                                .filter(t -> occupancy.free(Occupancy.TERMINAL, t, ticks, 0)).count()),
+                        CLAIM_WAIT_NANOS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new BusyException("interrupted while waiting for a slot");
+            }
+            if (c != null) {
+                return c;
+            }
+            capacity(centreId, detentionCentreId, start, end); // the places went: says which side is full
+        }
+        return null; // freed and taken again while we looked: go on unclaimed, the allocator decides
     }
 
     /** What the per-lawyer rules need to know, read with one entity manager. */
