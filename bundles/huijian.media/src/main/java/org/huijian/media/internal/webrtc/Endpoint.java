@@ -265,21 +265,28 @@ public final class Endpoint implements AutoCloseable {
         Srtp.Buf decrypting = new Srtp.Buf(buf, 0, 0);
         while (!closed) {
             InetSocketAddress from;
-            int len;
             try {
-                in.clear();
-                from = (InetSocketAddress) socket.receive(in);
-                in.flip();
-                len = in.remaining();
-                in.get(buf, 0, len);
+                from = receive(socket, in, buf);
             } catch (IOException e) {
                 if (!closed) {
                     LOG.warn("port {}: receive failed: {}", port(), e.toString());
                 }
                 return;
             }
-            receive(buf, len, from, decrypting);
+            receive(buf, in.limit(), from, decrypting);
         }
+    }
+
+    /**
+     * Receives one datagram from {@code channel} through the direct buffer {@code in} into {@code buf}; its length
+     * is then {@code in.limit()}. Returns the sender.
+     */
+    static InetSocketAddress receive(DatagramChannel channel, ByteBuffer in, byte[] buf) throws IOException {
+        in.clear();
+        InetSocketAddress from = (InetSocketAddress) channel.receive(in);
+        in.flip();
+        in.get(buf, 0, in.remaining());
+        return from;
     }
 
     /** A datagram for this leg, in the first {@code len} bytes of the reader's {@code buf}. */

@@ -101,19 +101,15 @@ public final class SharedPort implements AutoCloseable {
         Srtp.Buf decrypting = new Srtp.Buf(buf, 0, 0);
         while (!closed) {
             InetSocketAddress from;
-            int len;
             try {
-                in.clear();
-                from = (InetSocketAddress) channel.receive(in);
-                in.flip();
-                len = in.remaining();
-                in.get(buf, 0, len);
+                from = Endpoint.receive(channel, in, buf);
             } catch (IOException e) {
                 if (!closed) {
                     LOG.warn("UDP port {}: receive failed: {}", port, e.toString());
                 }
                 return;
             }
+            int len = in.limit();
             Endpoint leg = byRemote.get(from);
             if (leg == null) {
                 leg = checkedLeg(buf, len);
