@@ -92,6 +92,10 @@ public final class Rush {
                     .set("org.huijian.booking", "releaseTime", "23:59")
                     .set("org.ops4j.pax.web", "org.ops4j.pax.web.server.maxThreads", System.getProperty("rush.threads", "200"))
                     .env("HUIJIAN_ADMIN_PASSWORD", PASSWORD);
+            if (Boolean.getBoolean("rush.allocatorLog")) { // every batch the allocator writes, in data/log/karaf.log
+                site.set("org.ops4j.pax.logging", "log4j2.logger.allocator.name", "org.huijian.booking.internal.Allocator")
+                        .set("org.ops4j.pax.logging", "log4j2.logger.allocator.level", "DEBUG");
+            }
             if (System.getProperty("rush.jvm") != null) { // e.g. a flight recording of the run
                 site.env("EXTRA_JAVA_OPTS", shippedJavaOptions(site) + " " + System.getProperty("rush.jvm"));
             }
