@@ -40,6 +40,8 @@ import org.huijian.itests.Distribution;
 public final class Rush {
     static final String PASSWORD = "Rush-Pass-2026!";
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    /** Slots a lawyer tries when refused a full one. */
+    static final int ATTEMPTS = 3;
     static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
     static final byte[] PDF = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
             .getBytes(StandardCharsets.ISO_8859_1);
@@ -328,16 +330,7 @@ public final class Rush {
             int attempt = a[1];
             long sent = due;
             Random random = choices.computeIfAbsent(index, k -> new Random(l.n()));
-            List<Long> centres = centresOfDc.get(l.detentionCentreId());
-            long centre = centres.get(random.nextInt(centres.size()));
-            String start = starts.get(random.nextInt(starts.size()));
-            HttpRequest r = HttpRequest.newBuilder(URI.create(base + "/api/bookings")).timeout(Duration.ofSeconds(60))
-                    .header("Content-Type", "application/json").header("Accept", "application/json")
-                    .header("Cookie", l.session().cookie()).header("X-CSRF-Token", l.session().csrf())
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"detaineeId\":" + l.detaineeId() + ",\"caseId\":"
-                            + l.caseId() + ",\"centreId\":" + centre + ",\"date\":\"" + day + "\",\"start\":\"" + start
-                            + "\",\"slots\":1,\"documentIds\":" + l.letters() + "}"))
-                    .build();
+            HttpRequest r = bookingRequest(l, centresOfDc.get(l.detentionCentreId()), starts, day, random);
             pool.execute(() -> {
                 HttpResponse<String> response;
                 try {
@@ -348,13 +341,12 @@ public final class Rush {
                     return;
                 }
                 long nanos = System.nanoTime() - sent;
-                String rule = response.statusCode() == 409
-                        ? response.body().replaceAll(".*\"rule\":\"([^\"]+)\".*", "$1") : null;
+                String rule = rule(response);
                 all.add(new Outcome(response.statusCode(), rule, nanos, sent - rushStart));
                 if (response.statusCode() == 201) {
                     booked.incrementAndGet();
                     done.countDown();
-                } else if (attempt < 2 && ("slot-taken".equals(rule) || "no-detainee-terminal".equals(rule))) {
+                } else if (attempt + 1 < ATTEMPTS && full(rule)) {
                     again.add(new int[] { index, attempt + 1 });
                 } else {
                     done.countDown();
@@ -379,30 +371,45 @@ public final class Rush {
     /** A lawyer's first choices are in random order; a full slot makes them try the next, up to three. */
     boolean book(Lawyer l, List<Long> centres, List<String> starts, LocalDate day, ConcurrentLinkedQueue<Outcome> all) {
         Random random = new Random(l.n());
-        for (int attempt = 0; attempt < 3; attempt++) {
-            long centre = centres.get(random.nextInt(centres.size()));
-            String start = starts.get(random.nextInt(starts.size()));
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             long t = System.nanoTime();
             HttpResponse<String> r;
             try {
-                r = send(l.session(), "POST", "/api/bookings", "{\"detaineeId\":" + l.detaineeId() + ",\"caseId\":"
-                        + l.caseId() + ",\"centreId\":" + centre + ",\"date\":\"" + day + "\",\"start\":\"" + start
-                        + "\",\"slots\":1,\"documentIds\":" + l.letters() + "}");
+                r = sendAgainWhileStarting(bookingRequest(l, centres, starts, day, random));
             } catch (Exception e) {
                 all.add(new Outcome(-1, e.getClass().getSimpleName(), System.nanoTime() - t, t - rushStart));
                 return false;
             }
             long nanos = System.nanoTime() - t;
-            String rule = r.statusCode() == 409 ? r.body().replaceAll(".*\"rule\":\"([^\"]+)\".*", "$1") : null;
+            String rule = rule(r);
             all.add(new Outcome(r.statusCode(), rule, nanos, t - rushStart));
             if (r.statusCode() == 201) {
                 return true;
             }
-            if (!"slot-taken".equals(rule) && !"no-detainee-terminal".equals(rule)) {
+            if (!full(rule)) {
                 return false;
             }
         }
         return false;
+    }
+
+    /** A lawyer's request for a random slot of {@code day} at a random centre serving their detainee. */
+    HttpRequest bookingRequest(Lawyer l, List<Long> centres, List<String> starts, LocalDate day, Random random) {
+        long centre = centres.get(random.nextInt(centres.size()));
+        String start = starts.get(random.nextInt(starts.size()));
+        return request(l.session(), "POST", "/api/bookings", "{\"detaineeId\":" + l.detaineeId() + ",\"caseId\":"
+                + l.caseId() + ",\"centreId\":" + centre + ",\"date\":\"" + day + "\",\"start\":\"" + start
+                + "\",\"slots\":1,\"documentIds\":" + l.letters() + "}");
+    }
+
+    /** The rule a 409 names, else null. */
+    static String rule(HttpResponse<String> r) {
+        return r.statusCode() == 409 ? r.body().replaceAll(".*\"rule\":\"([^\"]+)\".*", "$1") : null;
+    }
+
+    /** Whether the refusal was for a full slot, so the lawyer tries another. */
+    static boolean full(String rule) {
+        return "slot-taken".equals(rule) || "no-detainee-terminal".equals(rule);
     }
 
     Lawyer prepare(Session admin, int n, long dc, long firm) throws Exception {
@@ -473,13 +480,17 @@ public final class Rush {
     }
 
     HttpResponse<String> send(Session s, String method, String path, String json) throws Exception {
+        return sendAgainWhileStarting(request(s, method, path, json));
+    }
+
+    HttpRequest request(Session s, String method, String path, String json) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json").header("Accept", "application/json")
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (s != null) {
             b.header("Cookie", s.cookie()).header("X-CSRF-Token", s.csrf());
         }
-        return sendAgainWhileStarting(b.build());
+        return b.build();
     }
 
     /**

@@ -16,7 +16,10 @@ import java.util.function.ToIntFunction;
  * arrival order; this only keeps work that cannot succeed from being started.
  */
 final class Claims {
-    /** A place and time: {@code kind} "centre" (lawyer positions) or "dc" (detainee terminals). */
+    /**
+     * A place and time: {@code kind} {@link Occupancy#POSITION} (a centre's lawyer positions, {@code id} the centre)
+     * or {@link Occupancy#TERMINAL} (a detention centre's detainee terminals, {@code id} the detention centre).
+     */
     record Key(String kind, long id, LocalDateTime start) {
     }
 

@@ -187,11 +187,8 @@ public class DefaultBookingService implements BookingService {
         List<Slot> slots = new ArrayList<>();
         for (LocalDateTime[] s : rules.calendar().slots(date, opening(centreId, date))) {
             List<LocalDateTime> ticks = Calendar.ticks(s[0], s[1]);
-            int freePositions = (int) positions.stream()
-                    .filter(p -> occupancy.free(Occupancy.POSITION, p, ticks, 0)).count();
-            int freeTerminals = (int) terminals.stream()
-                    .filter(t -> occupancy.free(Occupancy.TERMINAL, t, ticks, 0)).count();
-            slots.add(new Slot(s[0], s[1], freePositions, freeTerminals));
+            slots.add(new Slot(s[0], s[1], free(Occupancy.POSITION, positions, ticks),
+                    free(Occupancy.TERMINAL, terminals, ticks)));
         }
         String closed = rules.calendar().closedReason(date, now());
         return new Availability(centreId, detentionCentreId, date, rules.calendar().releasedAt(date), closed == null,
@@ -264,11 +261,11 @@ public class DefaultBookingService implements BookingService {
     private void capacity(long centreId, long detentionCentreId, LocalDateTime start, LocalDateTime end) {
         occupancy.ensureLoaded(start.toLocalDate(), allocator::loadHolds);
         List<LocalDateTime> ticks = Calendar.ticks(start, end);
-        if (positions(centreId).stream().noneMatch(p -> occupancy.free(Occupancy.POSITION, p, ticks, 0))) {
+        if (free(Occupancy.POSITION, positions(centreId), ticks) == 0) {
             throw new BookingRefusedException("slot-taken", "every position of the centre is taken at "
                     + start.toLocalTime() + " on " + start.toLocalDate() + "; choose another time or join the waiting list");
         }
-        if (terminals(detentionCentreId).stream().noneMatch(t -> occupancy.free(Occupancy.TERMINAL, t, ticks, 0))) {
+        if (free(Occupancy.TERMINAL, terminals(detentionCentreId), ticks) == 0) {
             throw new BookingRefusedException("no-detainee-terminal", "every detainee terminal of the detention "
                     + "centre is in use at " + start.toLocalTime() + " on " + start.toLocalDate()
                     + "; choose another time or join the waiting list");
@@ -281,16 +278,13 @@ public class DefaultBookingService implements BookingService {
      */
     private Claims.Claim claim(long centreId, long detentionCentreId, LocalDateTime start, LocalDateTime end) {
         List<LocalDateTime> ticks = Calendar.ticks(start, end);
-        List<Claims.Key> keys = List.of(new Claims.Key("centre", centreId, start),
-                new Claims.Key("dc", detentionCentreId, start));
+        List<Claims.Key> keys = List.of(new Claims.Key(Occupancy.POSITION, centreId, start),
+                new Claims.Key(Occupancy.TERMINAL, detentionCentreId, start));
         for (int attempt = 0; attempt < 3; attempt++) {
             Claims.Claim c;
             try {
-                c = claims.take(keys, k -> (int) (k.kind().equals("centre")
-                        ? positions(centreId).stream().filter(p -> occupancy.free(Occupancy.POSITION, p, ticks, 0)).count()
-                        : terminals(detentionCentreId).stream()
-                                .filter(t -> occupancy.free(Occupancy.TERMINAL, t, ticks, 0)).count()),
-                        CLAIM_WAIT_NANOS);
+                c = claims.take(keys, k -> free(k.kind(), k.kind().equals(Occupancy.POSITION) ? positions(centreId)
+                        : terminals(detentionCentreId), ticks), CLAIM_WAIT_NANOS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new BusyException("interrupted while waiting for a slot");
@@ -301,6 +295,11 @@ public class DefaultBookingService implements BookingService {
             capacity(centreId, detentionCentreId, start, end); // the places went: says which side is full
         }
         return null; // freed and taken again while we looked: go on unclaimed, the allocator decides
+    }
+
+    /** How many of {@code ids} (positions or terminals, by {@code kind}) are free at every tick. */
+    private int free(String kind, List<Long> ids, List<LocalDateTime> ticks) {
+        return (int) ids.stream().filter(id -> occupancy.free(kind, id, ticks, 0)).count();
     }
 
     /** What the per-lawyer rules need to know, read with one entity manager. */

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 /** Requests in flight per place: a request waits while as many are ahead of it as there are free places. */
 class ClaimsTest {
     static final LocalDateTime NINE = LocalDateTime.of(2026, 12, 4, 9, 0);
-    static final Claims.Key CENTRE = new Claims.Key("centre", 1, NINE);
-    static final Claims.Key DC = new Claims.Key("dc", 7, NINE);
+    static final Claims.Key CENTRE = new Claims.Key(Occupancy.POSITION, 1, NINE);
+    static final Claims.Key DC = new Claims.Key(Occupancy.TERMINAL, 7, NINE);
     static final long LONG = TimeUnit.SECONDS.toNanos(30);
 
     final Claims claims = new Claims();
@@ -106,7 +106,7 @@ class ClaimsTest {
     void otherPlacesAndTimesDoNotWait() throws Exception {
         free.set(1);
         take();
-        Claims.Claim other = claims.take(List.of(new Claims.Key("centre", 1, NINE.plusHours(1))), k -> 1, LONG);
+        Claims.Claim other = claims.take(List.of(new Claims.Key(Occupancy.POSITION, 1, NINE.plusHours(1))), k -> 1, LONG);
         assertNotNull(other);
         assertFalse(claims.inFlight(CENTRE) > 1);
     }
