@@ -12,10 +12,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * comes here — the relay taps video only.
  *
  * <p>The packets arrive on the relaying thread of the party's leg; frames are put together there (the payload is
- * copied, the caller's buffer is not kept), but written on the recorder thread, every {@value #COALESCE_MS} ms: writing a cluster forces it to disk,
- * and an {@code fdatasync} on the relaying thread would hold up the party's media to the other party and the consoles
- * (it did: p99 latency through the bridge rose from under 2 ms to 7–60 ms at 40–60 meetings). Each recorder's frames
- * are written in order; {@link #close()} writes what is still queued before it seals the file.
+ * copied, the caller's buffer is not kept), but written on the recorder thread, every {@value #COALESCE_MS} ms:
+ * finishing a cluster forces it to disk, and an {@code fdatasync} on the relaying thread would hold up the party's
+ * media to the other party and the consoles (it did: p99 latency through the bridge rose from under 2 ms to 7–60 ms
+ * at 40–60 meetings). Each recorder's frames are written in order; {@link #close()} writes what is still queued before it seals the file.
  */
 public final class Recorder implements AutoCloseable {
     /**

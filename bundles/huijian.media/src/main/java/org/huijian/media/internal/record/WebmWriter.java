@@ -7,12 +7,14 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A WebM file of one VP8 video track, written as the frames come: the EBML header, a Segment of unknown size, Info,
  * Tracks, then one Cluster at a time (it starts at a keyframe, or after two seconds). Frames go to the file as they
- * are handed over (several at a time: {@link #flush()}), into a cluster whose size says "unknown" (as in live WebM) until the cluster is complete; then its size is
- * written in and the file forced to disk. After a crash the file plays up to the last frame written (the last
+ * are handed over (several at a time: {@link #flush()}), into a cluster whose size says "unknown" (as in live WebM)
+ * until the cluster is complete; then its size is written in and the file forced to disk. After a crash the file plays up to the last frame written (the last
  * cluster, of unknown size, ends where the file ends). Writing frame by frame, rather than a whole cluster at once,
  * also spreads the writing evenly instead of in bursts of two seconds of video. {@link #close()} writes the
  * duration into Info. No transcoding: the frames are the sender's own VP8.
@@ -39,7 +41,7 @@ public final class WebmWriter implements AutoCloseable {
     /** A SimpleBlock's head, built here before it goes out with its frame. */
     private final ByteArrayOutputStream blockHead = new ByteArrayOutputStream(16);
     /** Blocks (head, frame, head, frame, …) waiting for {@link #flush()}: one gathering write for several frames. */
-    private final java.util.ArrayList<ByteBuffer> pending = new java.util.ArrayList<>();
+    private final List<ByteBuffer> pending = new ArrayList<>();
     /** Where the open cluster's size field is in the file, and how many bytes its content has so far. */
     private long clusterSizeAt = -1;
     private long clusterBytes;
