@@ -20,6 +20,23 @@ import org.junit.jupiter.api.Test;
 /** The bounded pool: busy when full, progress told, timeouts and cancels kill Tesseract. */
 class PoolTest {
     static final byte[] PAGE = TestPages.jpeg(TestPages.capture(TestPages.page(5, 6).image(), 4, 0, 1));
+    /**
+     * Four pages' text in one image (2,480 x 3,508): Tesseract takes several seconds on it. One page takes about a
+     * second here, which is what the 1 s timeout was once raced against (and lost: the page finished in time).
+     */
+    static final byte[] SLOW_PAGE = TestPages.jpeg(fourUp(TestPages.page(5, 6).image()));
+
+    static java.awt.image.BufferedImage fourUp(java.awt.image.BufferedImage page) {
+        int w = page.getWidth();
+        int h = page.getHeight();
+        var out = new java.awt.image.BufferedImage(2 * w, 2 * h, java.awt.image.BufferedImage.TYPE_3BYTE_BGR);
+        var g = out.createGraphics();
+        for (int i = 0; i < 4; i++) {
+            g.drawImage(page, (i % 2) * w, (i / 2) * h, null);
+        }
+        g.dispose();
+        return out;
+    }
 
     @Test
     void aFullQueueRefusesAtOnceAndTheQueuedPagesStillComplete() throws Exception {
@@ -67,7 +84,7 @@ class PoolTest {
         DocumentService s = TestConfig.service(Map.of("threads", 1, "timeoutSeconds", 1));
         try {
             long t0 = System.nanoTime();
-            ProcessingException e = assertThrows(ProcessingException.class, () -> s.process(PAGE, "image/jpeg"));
+            ProcessingException e = assertThrows(ProcessingException.class, () -> s.process(SLOW_PAGE, "image/jpeg"));
             long took = System.nanoTime() - t0;
             assertEquals(ProcessingException.TIMED_OUT, e.reason());
             assertEquals("processing-failed", e.type());
