@@ -141,6 +141,11 @@ public class DefaultBookingService implements BookingService {
     @Deactivate
     void deactivate() {
         timer.shutdownNow();
+        try { // housekeeping under way finishes its transaction before the unit closes after this component
+            timer.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         allocator.close();
         notify.close();
     }

@@ -74,8 +74,20 @@ final class Notifications implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends what is queued, then stops; waits up to 10 s for it, so that no notification is still being written when
+     * the persistence unit closes after this component.
+     */
     @Override
     public void close() {
         sender.shutdown();
+        try {
+            if (!sender.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("Notifications still being sent after 10 s; stopping without them");
+                sender.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
