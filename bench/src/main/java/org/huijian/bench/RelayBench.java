@@ -46,6 +46,15 @@ public final class RelayBench {
     final boolean record = Boolean.parseBoolean(System.getProperty("relay.record", "true"));
     /** Every leg on the bridge's one shared UDP port (as shipped), or each on its own ({@code -Drelay.shared=false}). */
     final boolean shared = Boolean.parseBoolean(System.getProperty("relay.shared", "true"));
+    /**
+     * How long the receiving thread polls before it sleeps in {@code select} (microseconds; 0: never polls). On
+     * loopback the kernel delivers each datagram on the sender's processor, so a sleeping receiver is woken by the
+     * bridge's own {@code sendto}: an inter-processor interrupt charged to the bridge's core that a remote browser
+     * never costs it. Polling while packets keep coming keeps that cost out of the bridge's figure.
+     */
+    final long spinMicros = Long.getLong("relay.spin", 0);
+    /** Also print the p99 of each second of a level. */
+    final boolean trace = Boolean.getBoolean("relay.trace");
     Selector selector;
     final StringBuilder out = new StringBuilder();
 
@@ -64,13 +73,32 @@ public final class RelayBench {
         final AtomicLong consoleVideo = new AtomicLong();
         final AtomicLong consoleAudio = new AtomicLong();
         private long[] latencies = new long[1 << 16];
+        /** When each latency was taken (System.nanoTime), for the per-second trace. */
+        private long[] at = new long[1 << 16];
         private int count;
 
         synchronized void latency(long nanos) {
             if (count == latencies.length) {
                 latencies = Arrays.copyOf(latencies, count * 2);
+                at = Arrays.copyOf(at, count * 2);
             }
+            at[count] = System.nanoTime();
             latencies[count++] = nanos;
+        }
+
+        /** The p99 latency (ms) of each second from {@code start}. */
+        synchronized String p99PerSecond(long start) {
+            StringBuilder b = new StringBuilder();
+            for (long second = 0;; second++) {
+                long from = start + second * 1_000_000_000L;
+                long to = from + 1_000_000_000L;
+                long[] w = java.util.stream.IntStream.range(0, count).filter(i -> at[i] >= from && at[i] < to)
+                        .mapToLong(i -> latencies[i]).sorted().toArray();
+                if (w.length == 0) {
+                    return b.toString().strip();
+                }
+                b.append(String.format(Locale.ROOT, " %.1f", w[Math.min(w.length - 1, (int) (w.length * 0.99))] / 1e6));
+            }
         }
 
         synchronized long[] sorted() {
@@ -139,7 +167,9 @@ public final class RelayBench {
                 + "console watching; %s; %d s per level; receivers %s; load average before: %s%n", kbps, frameBytes,
                 record ? "both videos recorded" : "NOT recorded (relay.record=false)",
                 shared ? "all legs on one UDP port" : "a UDP port per leg (relay.shared=false)", seconds,
-                decrypt ? "decrypt every packet" : "read headers only", loadAverage()));
+                decrypt ? "decrypt every packet" : spinMicros > 0 ? "read headers only, polling " + spinMicros
+                        + " µs before sleeping (relay.spin)" : "read headers only, sleeping when idle (relay.spin=0)",
+                loadAverage()));
         out.append(String.format(Locale.ROOT, "  %8s %10s %10s %10s %10s %10s %10s %10s %10s %10s %10s %10s %10s %10s %10s%n",
                 "meetings", "packets/s", "loss %", "p50 ms", "p99 ms", "max ms", "bridge %", "user %", "system %",
                 "per mtg %", "µs/packet", "driver %", "console audio", "CPU0 busy", "CPU1 busy"));
@@ -204,6 +234,9 @@ public final class RelayBench {
                         "  %8d %10.0f %10.2f %10.2f %10.2f %10.1f %10.1f %10.1f %10.1f %10.2f %10.2f %10.1f %10d %10.1f %10.1f%n",
                         level, got / wall, loss, p50, p99, max, bridgeCpu, user, system, bridgeCpu / level, perPacket,
                         driverCpu, t.consoleAudio.get(), busy(cores[0], coresEnd[0]), busy(cores[1], coresEnd[1])));
+                if (trace) {
+                    out.append("           p99 ms per second: ").append(t.p99PerSecond(start)).append('\n');
+                }
                 System.out.print(out.substring(out.lastIndexOf("\n", out.length() - 2) + 1));
                 if (loss < 1 && p99 < 5 && t.consoleAudio.get() == 0) {
                     sustained = level;
@@ -365,9 +398,12 @@ public final class RelayBench {
     void receiveAll() {
         ByteBuffer scratch = ByteBuffer.allocateDirect(2048);
         byte[] header = new byte[64];
+        long spin = spinMicros * 1000;
         while (selector.isOpen()) {
             try {
-                selector.select();
+                if (spin == 0 || selector.selectNow() == 0 && !poll(spin)) {
+                    selector.select();
+                }
                 for (var it = selector.selectedKeys().iterator(); it.hasNext();) {
                     SelectionKey k = it.next();
                     it.remove();
@@ -382,6 +418,18 @@ public final class RelayBench {
                 }
             }
         }
+    }
+
+    /** Polls the selector for up to {@code nanos}; whether something became ready. */
+    private boolean poll(long nanos) throws java.io.IOException {
+        long until = System.nanoTime() + nanos;
+        while (System.nanoTime() < until) {
+            if (selector.selectNow() > 0) {
+                return true;
+            }
+            Thread.onSpinWait();
+        }
+        return false;
     }
 
     /** One receiving peer's counting, on the receiving thread. */

@@ -6,28 +6,55 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Records one party's video of a meeting: plain VP8 RTP packets in, a WebM file out (one per party). Audio never
  * comes here — the relay taps video only.
  *
  * <p>The packets arrive on the relaying thread of the party's leg; frames are put together there (the payload is
- * copied, the caller's buffer is not kept), but written on the recorder thread, every {@value #COALESCE_MS} ms:
- * finishing a cluster forces it to disk, and an {@code fdatasync} on the relaying thread would hold up the party's
- * media to the other party and the consoles (it did: p99 latency through the bridge rose from under 2 ms to 7–60 ms
- * at 40–60 meetings). Each recorder's frames are written in order; {@link #close()} writes what is still queued before it seals the file.
+ * copied, the caller's buffer is not kept), but written on the recorder thread, every {@value #COALESCE_MS} ms, which
+ * also forces completed clusters to disk: an {@code fdatasync} on the relaying thread would hold up the party's media
+ * to the other party and the consoles (it did: p99 latency through the bridge rose from under 2 ms to 7–60 ms at
+ * 40–60 meetings). The recorder thread runs in Linux's idle class, so a round never keeps the relaying thread waiting;
+ * when it cannot keep up, the relaying thread writes (not forces) its party's frames itself ({@link #backlogLimit}).
+ * Each recorder's frames are written in order; {@link #close()} writes what is still queued before it seals the file.
  */
 public final class Recorder implements AutoCloseable {
     /**
      * How long frames wait to be written together. The writer wakes at most this often, not once per frame: at 100
-     * meetings that is 10 wake-ups a second instead of 6,000, each of which used to take the processor from the
-     * relaying thread.
+     * meetings that is 20 wake-ups a second instead of 6,000, each of which used to take the processor from the
+     * relaying thread. 50 ms rather than 100: the frames waiting are on the heap, and a young collection copies them
+     * (pauses up to 20 ms with 100 ms rounds at 100 meetings).
      */
-    static final long COALESCE_MS = 100;
+    static final long COALESCE_MS = 50;
 
-    /** The thread that writes every recorder's frames; it ends after 30 s without work. */
+    /**
+     * Frames queued and not yet written, in bytes (all recorders), above which the thread that queues a frame
+     * writes it itself. The recorder thread runs only on an otherwise idle processor ({@link IdlePriority});
+     * when the processor is busy for long (another bundle's work), the backlog would grow without bound (~75 MB a
+     * second at 100 meetings). Then the relaying thread writes the frames of the recorder it feeds, as they come, and
+     * the recording stays whole (the recorder thread still puts finished clusters on the disk). 8 MiB: two rounds
+     * at 100 meetings. Not final for tests.
+     */
+    static long backlogLimit = 8 << 20;
+    private static final AtomicLong BACKLOG = new AtomicLong();
+    private static final Logger LOG = LoggerFactory.getLogger(Recorder.class);
+    /** When the backlog limit was last reported (System.nanoTime): at most once a minute. */
+    private static final AtomicLong BEHIND_REPORTED = new AtomicLong(System.nanoTime() - 60_000_000_000L);
+    private static final AtomicLong BEHIND = new AtomicLong();
+
+    /** The thread that writes every recorder's frames, in SCHED_IDLE; it ends after 30 s without work. */
     private static final ScheduledThreadPoolExecutor WRITER = new ScheduledThreadPoolExecutor(1, r -> {
-        Thread t = new Thread(r, "huijian-recorder");
+        Thread t = new Thread(() -> {
+            String why = IdlePriority.lower();
+            if (why != null) {
+                LOG.info("The recorder thread runs at normal priority ({}): its writing competes with the relay", why);
+            }
+            r.run();
+        }, "huijian-recorder");
         t.setDaemon(true);
         return t;
     });
@@ -93,6 +120,17 @@ public final class Recorder implements AutoCloseable {
 
     private void queue(Vp8Frames.Frame f) {
         queued.add(f);
+        if (BACKLOG.addAndGet(f.data().length) > backlogLimit) {
+            BEHIND.incrementAndGet();
+            long reported = BEHIND_REPORTED.get();
+            long now = System.nanoTime();
+            if (now - reported > 60_000_000_000L && BEHIND_REPORTED.compareAndSet(reported, now)) {
+                LOG.warn("Recording fell {} MiB behind (the processor was busy): the relaying threads wrote {} frames "
+                        + "themselves since the last such report", BACKLOG.get() >> 20, BEHIND.getAndSet(0));
+            }
+            drain(false); // this recorder's frames only: the writing is spread over the packets, not one long stall
+            return;
+        }
         if (scheduled.compareAndSet(false, true)) {
             DIRTY.add(this);
             if (WRITE_SCHEDULED.compareAndSet(false, true)) {
@@ -112,7 +150,7 @@ public final class Recorder implements AutoCloseable {
     /** On the recorder thread: writes what is queued, in order. */
     private void write() {
         while (true) {
-            drain();
+            drain(true);
             scheduled.set(false);
             if (queued.isEmpty() || !scheduled.compareAndSet(false, true)) {
                 return; // nothing left, or a newer task writes it
@@ -120,9 +158,11 @@ public final class Recorder implements AutoCloseable {
         }
     }
 
-    private void drain() {
+    /** Writes the queued frames; {@code force}: also puts completed clusters on the disk (not on the relaying thread). */
+    private void drain(boolean force) {
         synchronized (writer) {
             for (Vp8Frames.Frame f; (f = queued.poll()) != null;) {
+                BACKLOG.addAndGet(-f.data().length);
                 if (sealed || failed != null) {
                     continue;
                 }
@@ -134,6 +174,9 @@ public final class Recorder implements AutoCloseable {
             }
             try {
                 writer.flush();
+                if (force && !sealed) {
+                    writer.force();
+                }
             } catch (IOException e) {
                 failed = e;
             }
@@ -167,7 +210,7 @@ public final class Recorder implements AutoCloseable {
             closed = true;
         }
         synchronized (writer) {
-            drain();
+            drain(false); // close() forces
             sealed = true;
             writer.close();
         }

@@ -14,8 +14,9 @@ import java.util.List;
  * A WebM file of one VP8 video track, written as the frames come: the EBML header, a Segment of unknown size, Info,
  * Tracks, then one Cluster at a time (it starts at a keyframe, or after two seconds). Frames go to the file as they
  * are handed over (several at a time: {@link #flush()}), into a cluster whose size says "unknown" (as in live WebM)
- * until the cluster is complete; then its size is written in and the file forced to disk. After a crash the file plays up to the last frame written (the last
- * cluster, of unknown size, ends where the file ends). Writing frame by frame, rather than a whole cluster at once,
+ * until the cluster is complete; then its size is written in, and {@link #force()} (called by the recorder thread,
+ * never on the relaying one) puts completed clusters on the disk. After a crash the file plays up to the last frame
+ * written (the last cluster, of unknown size, ends where the file ends). Writing frame by frame, rather than a whole cluster at once,
  * also spreads the writing evenly instead of in bursts of two seconds of video. {@link #close()} writes the
  * duration into Info. No transcoding: the frames are the sender's own VP8.
  */
@@ -35,6 +36,8 @@ public final class WebmWriter implements AutoCloseable {
     static final long MAX_CLUSTER_MS = 2000;
 
     private final FileChannel file;
+    /** Whether a cluster was completed and not yet forced to disk. */
+    private boolean unforced;
     /** EBML's "unknown size" in 8 bytes: what a cluster says until it is complete. */
     static final long UNKNOWN_SIZE = 0x01FFFFFFFFFFFFFFL;
 
@@ -181,7 +184,7 @@ public final class WebmWriter implements AutoCloseable {
         clusterBytes = timecode.size();
     }
 
-    /** Writes the finished cluster's size over its "unknown" and forces the file to disk. */
+    /** Writes the finished cluster's size over its "unknown"; {@link #force()} puts it on the disk. */
     private void finishCluster() throws IOException {
         if (clusterStart < 0) {
             return;
@@ -191,8 +194,16 @@ public final class WebmWriter implements AutoCloseable {
         while (size.hasRemaining()) {
             file.write(size, clusterSizeAt + size.position());
         }
-        file.force(false);
+        unforced = true;
         clusterStart = -1;
+    }
+
+    /** Forces the file's data to disk ({@code fdatasync}) if a cluster was completed since the last time. */
+    public void force() throws IOException {
+        if (unforced) {
+            file.force(false);
+            unforced = false;
+        }
     }
 
     private void write(byte[] b) throws IOException {
