@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * also forces completed clusters to disk: an {@code fdatasync} on the relaying thread would hold up the party's media
  * to the other party and the consoles (it did: p99 latency through the bridge rose from under 2 ms to 7–60 ms at
  * 40–60 meetings). The recorder thread runs in Linux's idle class, so a round never keeps the relaying thread waiting;
- * when it cannot keep up, the relaying thread writes (not forces) its party's frames itself ({@link #backlogLimit}).
+ * when it cannot keep up, the relaying thread writes (not forces) its party's frames itself, a few at a time
+ * ({@link #backlogLimit}).
  * Each recorder's frames are written in order; {@link #close()} writes what is still queued before it seals the file.
  */
 public final class Recorder implements AutoCloseable {
@@ -35,11 +37,17 @@ public final class Recorder implements AutoCloseable {
      * Frames queued and not yet written, in bytes (all recorders), above which the thread that queues a frame
      * writes it itself. The recorder thread runs only on an otherwise idle processor ({@link IdlePriority});
      * when the processor is busy for long (another bundle's work), the backlog would grow without bound (~75 MB a
-     * second at 100 meetings). Then the relaying thread writes the frames of the recorder it feeds, as they come, and
+     * second at 100 meetings). Then the relaying thread writes the frames of the recorder it feeds, a few at a time, and
      * the recording stays whole (the recorder thread still puts finished clusters on the disk). 8 MiB: two rounds
      * at 100 meetings. Not final for tests.
      */
     static long backlogLimit = 8 << 20;
+    /**
+     * Over the backlog limit, a relaying thread writes once its recorder has this many frames queued (~130 ms of
+     * video), not frame by frame: a write per frame costs more processor than the core has left at that point, which
+     * then makes the recorder thread fall further behind (seen: the core went from 86 % to 97 % within a minute).
+     */
+    static final int INLINE_FRAMES = 4;
     private static final AtomicLong BACKLOG = new AtomicLong();
     private static final Logger LOG = LoggerFactory.getLogger(Recorder.class);
     /** When the backlog limit was last reported (System.nanoTime): at most once a minute. */
@@ -72,6 +80,8 @@ public final class Recorder implements AutoCloseable {
     private final Path path;
     private final java.time.Instant started = java.time.Instant.now();
     private final ConcurrentLinkedQueue<Vp8Frames.Frame> queued = new ConcurrentLinkedQueue<>();
+    /** How many frames {@link #queued} holds. */
+    private final AtomicInteger queuedFrames = new AtomicInteger();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private volatile IOException failed;
     /** Guarded by this: whether {@link #packet} has thrown {@link #failed} already. */
@@ -120,12 +130,13 @@ public final class Recorder implements AutoCloseable {
 
     private void queue(Vp8Frames.Frame f) {
         queued.add(f);
-        if (BACKLOG.addAndGet(f.data().length) > backlogLimit) {
+        int waiting = queuedFrames.incrementAndGet();
+        if (BACKLOG.addAndGet(f.data().length) > backlogLimit && waiting >= INLINE_FRAMES) {
             BEHIND.incrementAndGet();
             long reported = BEHIND_REPORTED.get();
             long now = System.nanoTime();
             if (now - reported > 60_000_000_000L && BEHIND_REPORTED.compareAndSet(reported, now)) {
-                LOG.warn("Recording fell {} MiB behind (the processor was busy): the relaying threads wrote {} frames "
+                LOG.warn("Recording fell {} MiB behind (the processor was busy): the relaying threads wrote {} times "
                         + "themselves since the last such report", BACKLOG.get() >> 20, BEHIND.getAndSet(0));
             }
             drain(false); // this recorder's frames only: the writing is spread over the packets, not one long stall
@@ -162,6 +173,7 @@ public final class Recorder implements AutoCloseable {
     private void drain(boolean force) {
         synchronized (writer) {
             for (Vp8Frames.Frame f; (f = queued.poll()) != null;) {
+                queuedFrames.decrementAndGet();
                 BACKLOG.addAndGet(-f.data().length);
                 if (sealed || failed != null) {
                     continue;
@@ -174,8 +186,8 @@ public final class Recorder implements AutoCloseable {
             }
             try {
                 writer.flush();
-                if (force && !sealed) {
-                    writer.force();
+                if (force && !sealed && writer.force()) {
+                    PageCache.drop(path); // on disk now: the cache need not keep it
                 }
             } catch (IOException e) {
                 failed = e;
@@ -213,6 +225,7 @@ public final class Recorder implements AutoCloseable {
             drain(false); // close() forces
             sealed = true;
             writer.close();
+            PageCache.drop(path);
         }
         IOException f = failed;
         if (f != null) {

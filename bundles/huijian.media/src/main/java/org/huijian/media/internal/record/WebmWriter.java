@@ -198,12 +198,14 @@ public final class WebmWriter implements AutoCloseable {
         clusterStart = -1;
     }
 
-    /** Forces the file's data to disk ({@code fdatasync}) if a cluster was completed since the last time. */
-    public void force() throws IOException {
-        if (unforced) {
-            file.force(false);
-            unforced = false;
+    /** Forces the file's data to disk ({@code fdatasync}) if a cluster was completed since the last time; whether it did. */
+    public boolean force() throws IOException {
+        if (!unforced) {
+            return false;
         }
+        file.force(false);
+        unforced = false;
+        return true;
     }
 
     private void write(byte[] b) throws IOException {
