@@ -19,10 +19,10 @@ import org.slf4j.LoggerFactory;
  * copied, the caller's buffer is not kept), but written on the recorder thread, every {@value #COALESCE_MS} ms, which
  * also forces completed clusters to disk: an {@code fdatasync} on the relaying thread would hold up the party's media
  * to the other party and the consoles (it did: p99 latency through the bridge rose from under 2 ms to 7–60 ms at
- * 40–60 meetings). The recorder thread runs in Linux's idle class, so a round never keeps the relaying thread waiting;
- * when it cannot keep up, the relaying thread writes (not forces) its party's frames itself, a few at a time
- * ({@link #backlogLimit}).
- * Each recorder's frames are written in order; {@link #close()} writes what is still queued before it seals the file.
+ * 40–60 meetings). The recorder thread runs in Linux's idle class, so a round never keeps the relaying thread
+ * waiting; when it cannot keep up, the relaying thread writes (not forces) its party's frames itself, a few at a
+ * time ({@link #backlogLimit}). Forced clusters leave the page cache ({@link PageCache}). Each recorder's frames
+ * are written in order; {@link #close()} writes what is still queued before it seals the file.
  */
 public final class Recorder implements AutoCloseable {
     /**
@@ -37,15 +37,15 @@ public final class Recorder implements AutoCloseable {
      * Frames queued and not yet written, in bytes (all recorders), above which the thread that queues a frame
      * writes it itself. The recorder thread runs only on an otherwise idle processor ({@link IdlePriority});
      * when the processor is busy for long (another bundle's work), the backlog would grow without bound (~75 MB a
-     * second at 100 meetings). Then the relaying thread writes the frames of the recorder it feeds, a few at a time, and
-     * the recording stays whole (the recorder thread still puts finished clusters on the disk). 8 MiB: two rounds
-     * at 100 meetings. Not final for tests.
+     * second at 100 meetings). Then the relaying thread writes the frames of the recorder it feeds, a few at a
+     * time, and the recording stays whole (the recorder thread still puts finished clusters on the disk). 8 MiB:
+     * two rounds at 100 meetings. Not final for tests.
      */
     static long backlogLimit = 8 << 20;
     /**
      * Over the backlog limit, a relaying thread writes once its recorder has this many frames queued (~130 ms of
-     * video), not frame by frame: a write per frame costs more processor than the core has left at that point, which
-     * then makes the recorder thread fall further behind (seen: the core went from 86 % to 97 % within a minute).
+     * video), not frame by frame: one system call per frame would cost the relaying thread more than the recorder
+     * thread's rounds cost, at the moment the core has the least to spare.
      */
     static final int INLINE_FRAMES = 4;
     private static final AtomicLong BACKLOG = new AtomicLong();
@@ -136,8 +136,8 @@ public final class Recorder implements AutoCloseable {
             long reported = BEHIND_REPORTED.get();
             long now = System.nanoTime();
             if (now - reported > 60_000_000_000L && BEHIND_REPORTED.compareAndSet(reported, now)) {
-                LOG.warn("Recording fell {} MiB behind (the processor was busy): the relaying threads wrote {} times "
-                        + "themselves since the last such report", BACKLOG.get() >> 20, BEHIND.getAndSet(0));
+                LOG.warn("Recording fell {} MiB behind (the processor was busy): relaying threads wrote frames "
+                        + "themselves {} times since the last such report", BACKLOG.get() >> 20, BEHIND.getAndSet(0));
             }
             drain(false); // this recorder's frames only: the writing is spread over the packets, not one long stall
             return;
@@ -169,7 +169,7 @@ public final class Recorder implements AutoCloseable {
         }
     }
 
-    /** Writes the queued frames; {@code force}: also puts completed clusters on the disk (not on the relaying thread). */
+    /** Writes the queued frames; {@code force}: also puts completed clusters on disk (never on a relaying thread). */
     private void drain(boolean force) {
         synchronized (writer) {
             for (Vp8Frames.Frame f; (f = queued.poll()) != null;) {

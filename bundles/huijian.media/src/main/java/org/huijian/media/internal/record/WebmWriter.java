@@ -16,9 +16,9 @@ import java.util.List;
  * are handed over (several at a time: {@link #flush()}), into a cluster whose size says "unknown" (as in live WebM)
  * until the cluster is complete; then its size is written in, and {@link #force()} (called by the recorder thread,
  * never on the relaying one) puts completed clusters on the disk. After a crash the file plays up to the last frame
- * written (the last cluster, of unknown size, ends where the file ends). Writing frame by frame, rather than a whole cluster at once,
- * also spreads the writing evenly instead of in bursts of two seconds of video. {@link #close()} writes the
- * duration into Info. No transcoding: the frames are the sender's own VP8.
+ * written (the last cluster, of unknown size, ends where the file ends). Writing frame by frame, rather than a
+ * whole cluster at once, also spreads the writing evenly instead of in bursts of two seconds of video.
+ * {@link #close()} writes the duration into Info. No transcoding: the frames are the sender's own VP8.
  */
 public final class WebmWriter implements AutoCloseable {
     static final int EBML = 0x1A45DFA3;
@@ -198,7 +198,7 @@ public final class WebmWriter implements AutoCloseable {
         clusterStart = -1;
     }
 
-    /** Forces the file's data to disk ({@code fdatasync}) if a cluster was completed since the last time; whether it did. */
+    /** Forces the file's data to disk ({@code fdatasync}) if a cluster was completed since; whether it did. */
     public boolean force() throws IOException {
         if (!unforced) {
             return false;

@@ -70,8 +70,8 @@ class RecorderTest {
                 r.packet(rtp(i));
                 int written = (i + 1) / Recorder.INLINE_FRAMES * Recorder.INLINE_FRAMES;
                 // the recorder thread's round may have written more meanwhile, never fewer
-                assertTrue(r.frames() >= written, "after frame " + i + ": " + r.frames() + " written, expected at least "
-                        + written + " before packet() returned");
+                assertTrue(r.frames() >= written, "after frame " + i + ": " + r.frames()
+                        + " written, expected at least " + written + " before packet() returned");
             }
         } finally {
             Recorder.backlogLimit = limit;
