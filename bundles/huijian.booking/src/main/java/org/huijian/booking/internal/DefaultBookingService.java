@@ -245,7 +245,7 @@ public class DefaultBookingService implements BookingService {
         Case c = directory.caseFile(r.caseId());
         rules.caseOfDetainee(c, detainee.id());
         directory.lawyer(lawyerId);
-        site.centre(r.centreId());
+        // the centre exists: requireLinked above read it (or found it in the 5-second memo), 404 if not
         requireLinked(r.centreId(), detainee.detentionCentreId());
         List<Long> documents = r.documentIds() == null ? List.of() : r.documentIds();
         // Everything the per-lawyer rules need, read in one go (one entity manager, not one per question).

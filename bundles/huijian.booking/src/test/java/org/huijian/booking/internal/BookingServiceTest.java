@@ -20,12 +20,14 @@ import java.util.concurrent.Future;
 import org.huijian.booking.Availability;
 import org.huijian.booking.Booking;
 import org.huijian.booking.BookingRefusedException;
+import org.huijian.booking.BookingRequest;
 import org.huijian.booking.BookingStatus;
 import org.huijian.booking.Unavailability;
 import org.huijian.booking.WaitlistEntry;
 import org.huijian.booking.WaitlistRequest;
 import org.huijian.core.AccessDeniedException;
 import org.huijian.core.InvalidInputException;
+import org.huijian.core.NotFoundException;
 import org.huijian.directory.Case;
 import org.huijian.directory.CaseSpec;
 import org.huijian.directory.CaseStage;
@@ -130,6 +132,17 @@ class BookingServiceTest {
         assertEquals("daily-limit",
                 refused(() -> f.bookings.request(f.a, f.request(f.detainee1, f.case1, TUESDAY, 15, 0, 1, null))));
         f.bookings.request(f.a, f.request(f.detainee1, f.case1, TUESDAY.plusDays(1), 9, 30, 1, null));
+    }
+
+    @Test
+    void aCentreThatDoesNotExistIsNotFound() {
+        long unknown = f.centre.id() + 1000;
+        BookingRequest r = f.request(f.detainee1, f.case1, TUESDAY, 9, 30, 1, lettersA);
+        NotFoundException e = assertThrows(NotFoundException.class, () -> f.bookings.request(f.a,
+                new BookingRequest(null, r.detaineeId(), r.caseId(), unknown, r.date(), r.start(), r.slots(),
+                        r.documentIds())));
+        assertTrue(e.getMessage().contains("centre"), e.getMessage());
+        assertEquals(0, f.bookings.bookingsOf(f.a, f.lawyerA, TUESDAY, TUESDAY).size(), "nothing written");
     }
 
     @Test
