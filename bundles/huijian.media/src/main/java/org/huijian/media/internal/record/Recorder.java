@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
  * to the other party and the consoles (it did: p99 latency through the bridge rose from under 2 ms to 7–60 ms at
  * 40–60 meetings). The recorder thread runs in Linux's idle class, so a round never keeps the relaying thread
  * waiting; when it cannot keep up, the relaying thread writes (not forces) its party's frames itself, a few at a
- * time ({@link #backlogLimit}). Forced clusters leave the page cache ({@link PageCache}). Each recorder's frames
- * are written in order; {@link #close()} writes what is still queued before it seals the file.
+ * time ({@link #backlogLimit}). Forced clusters leave the page cache ({@link LinuxCalls#dropCached}). Each
+ * recorder's frames are written in order; {@link #close()} writes what is still queued before it seals the file.
  */
 public final class Recorder implements AutoCloseable {
     /**
@@ -35,7 +35,7 @@ public final class Recorder implements AutoCloseable {
 
     /**
      * Frames queued and not yet written, in bytes (all recorders), above which the thread that queues a frame
-     * writes it itself. The recorder thread runs only on an otherwise idle processor ({@link IdlePriority});
+     * writes it itself. The recorder thread runs only on an otherwise idle processor ({@link LinuxCalls#idle()});
      * when the processor is busy for long (another bundle's work), the backlog would grow without bound (~75 MB a
      * second at 100 meetings). Then the relaying thread writes the frames of the recorder it feeds, a few at a
      * time, and the recording stays whole (the recorder thread still puts finished clusters on the disk). 8 MiB:
@@ -57,7 +57,7 @@ public final class Recorder implements AutoCloseable {
     /** The thread that writes every recorder's frames, in SCHED_IDLE; it ends after 30 s without work. */
     private static final ScheduledThreadPoolExecutor WRITER = new ScheduledThreadPoolExecutor(1, r -> {
         Thread t = new Thread(() -> {
-            String why = IdlePriority.lower();
+            String why = LinuxCalls.idle();
             if (why != null) {
                 LOG.info("The recorder thread runs at normal priority ({}): its writing competes with the relay", why);
             }
@@ -187,7 +187,7 @@ public final class Recorder implements AutoCloseable {
             try {
                 writer.flush();
                 if (force && !sealed && writer.force()) {
-                    PageCache.drop(path); // on disk now: the cache need not keep it
+                    LinuxCalls.dropCached(path); // on disk now: the cache need not keep it
                 }
             } catch (IOException e) {
                 failed = e;
@@ -225,7 +225,7 @@ public final class Recorder implements AutoCloseable {
             drain(false); // close() forces
             sealed = true;
             writer.close();
-            PageCache.drop(path);
+            LinuxCalls.dropCached(path);
         }
         IOException f = failed;
         if (f != null) {

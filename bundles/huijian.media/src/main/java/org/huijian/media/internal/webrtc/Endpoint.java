@@ -15,10 +15,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One browser's WebRTC leg at the bridge, on a UDP port of its own or on a {@link SharedPort}: ICE-lite (answers the
- * browser's connectivity checks, takes the nominated address), DTLS-SRTP as the DTLS server, rtcp-mux and BUNDLE. Datagrams are told apart by
- * their first byte (RFC 7983): STUN 0–3, DTLS 20–63, RTP/RTCP 128–191. Anything else, anything that does not parse
- * or authenticate, and anything from an address other than the nominated one (once there is one) is dropped and
- * counted; it never disturbs the leg.
+ * browser's connectivity checks, takes the nominated address), DTLS-SRTP as the DTLS server, rtcp-mux and BUNDLE.
+ * Datagrams are told apart by their first byte (RFC 7983): STUN 0–3, DTLS 20–63, RTP/RTCP 128–191. Anything else,
+ * anything that does not parse or authenticate, and anything from an address other than the nominated one (once
+ * there is one) is dropped and counted; it never disturbs the leg.
  *
  * <p>The media path allocates nothing per packet: each leg's reader receives into one direct buffer, copies the
  * datagram once into its own array and decrypts it there in place; the listener sees that array (valid during the
