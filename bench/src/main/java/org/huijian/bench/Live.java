@@ -480,7 +480,7 @@ public final class Live {
                 throw new IllegalStateException("nothing was relayed at " + level + " meetings");
             }
             double p50 = l[l.length / 2] / 1e6;
-            double p99 = l[Math.min(l.length - 1, (int) (l.length * 0.99))] / 1e6;
+            double p99 = Percentiles.p99Ms(l);
             double max = l[l.length - 1] / 1e6;
             long notConnected = pairs.stream().filter(p -> !p[0].connected).count();
             out.append(String.format(Locale.ROOT, "  %8d %12d %12.0f %10.1f %10.1f %10.1f %8d%s%n", level, pairs.size() * 2,

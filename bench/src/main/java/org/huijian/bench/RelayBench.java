@@ -89,15 +89,12 @@ public final class RelayBench {
         /** The p99 latency (ms) of each second from {@code start}. */
         synchronized String p99PerSecond(long start) {
             StringBuilder b = new StringBuilder();
-            for (long second = 0;; second++) {
-                long from = start + second * 1_000_000_000L;
-                long to = from + 1_000_000_000L;
-                long[] w = java.util.stream.IntStream.range(0, count).filter(i -> at[i] >= from && at[i] < to)
-                        .mapToLong(i -> latencies[i]).sorted().toArray();
-                if (w.length == 0) {
+            for (long from = start;; from += 1_000_000_000L) {
+                double p99 = Percentiles.p99Ms(at, latencies, count, from, from + 1_000_000_000L);
+                if (Double.isNaN(p99)) {
                     return b.toString().strip();
                 }
-                b.append(String.format(Locale.ROOT, " %.1f", w[Math.min(w.length - 1, (int) (w.length * 0.99))] / 1e6));
+                b.append(String.format(Locale.ROOT, " %.1f", p99));
             }
         }
 
@@ -221,7 +218,7 @@ public final class RelayBench {
                 double loss = expected == 0 ? 0 : Math.max(0, 100.0 * (expected - got) / expected);
                 long[] l = t.sorted();
                 double p50 = l.length == 0 ? -1 : l[l.length / 2] / 1e6;
-                double p99 = l.length == 0 ? -1 : l[Math.min(l.length - 1, (int) (l.length * 0.99))] / 1e6;
+                double p99 = l.length == 0 ? -1 : Percentiles.p99Ms(l);
                 double max = l.length == 0 ? -1 : l[l.length - 1] / 1e6;
                 double bridgeCpu = 100.0 * (cpuEnd - cpu) / 1e9 / wall;
                 double user = (ticksEnd[0] - ticks[0]) / wall; // clock ticks of 10 ms: per second = percent

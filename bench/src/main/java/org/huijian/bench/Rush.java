@@ -62,8 +62,9 @@ public final class Rush {
     double[] cpu = { -1, -1 };
     /** When the requests that got a slot were sent, nanos since the rush began, in order. */
     long[] winnersSent = {};
-    /** Every request: when it was sent (nanos since the rush began) and its latency. */
-    long[][] sentAndLatency = {};
+    /** Every request: when it was sent (nanos since the rush began), and (same index) its latency. */
+    long[] requestsSent = {};
+    long[] requestsNanos = {};
     final Path dir = Path.of(System.getProperty("bench.directory", "target"));
     HttpClient http;
     /** When the rush began (System.nanoTime), for when each request was sent. */
@@ -224,7 +225,9 @@ public final class Rush {
             }
             long[] latencies = all.stream().mapToLong(Outcome::nanos).sorted().toArray();
             winnersSent = all.stream().filter(o -> o.status() == 201).mapToLong(Outcome::sent).sorted().toArray();
-            sentAndLatency = all.stream().map(o -> new long[] { o.sent(), o.nanos() }).toArray(long[][]::new);
+            List<Outcome> answered = List.copyOf(all);
+            requestsSent = answered.stream().mapToLong(Outcome::sent).toArray();
+            requestsNanos = answered.stream().mapToLong(Outcome::nanos).toArray();
             Map<String, long[]> byOutcome = new TreeMap<>();
             for (String key : outcomes.keySet()) {
                 byOutcome.put(key, all.stream().filter(o -> key.equals(o.status() + (o.rule() == null ? "" : " " + o.rule())))
@@ -534,7 +537,7 @@ public final class Rush {
         double rps = requests / seconds;
         double p50 = latencies[(int) (latencies.length * 0.50)] / 1e6;
         double p95 = latencies[(int) (latencies.length * 0.95)] / 1e6;
-        double p99 = latencies[Math.min(latencies.length - 1, (int) (latencies.length * 0.99))] / 1e6;
+        double p99 = Percentiles.p99Ms(latencies);
         double max = latencies[latencies.length - 1] / 1e6;
         StringBuilder out = new StringBuilder();
         out.append(rate > 0
@@ -550,17 +553,16 @@ public final class Rush {
         outcomes.forEach((k, v) -> {
             long[] l = byOutcome.get(k);
             out.append(String.format(Locale.ROOT, "  %-32s %6d   p50 %7.1f ms  p99 %7.1f ms%n", k, v,
-                    l[(int) (l.length * 0.5)] / 1e6, l[Math.min(l.length - 1, (int) (l.length * 0.99))] / 1e6));
+                    l[(int) (l.length * 0.5)] / 1e6, Percentiles.p99Ms(l)));
         });
-        if (sentAndLatency.length > 0) {
+        if (requestsSent.length > 0) {
             StringBuilder w = new StringBuilder("  p99 by when sent (100 ms windows):");
-            long last = java.util.Arrays.stream(sentAndLatency).mapToLong(x -> x[0]).max().orElse(0);
+            long last = java.util.Arrays.stream(requestsSent).max().orElse(0);
             for (long from = 0; from <= Math.min(last, 1_900_000_000L); from += 100_000_000L) {
-                long f = from;
-                long[] l = java.util.Arrays.stream(sentAndLatency).filter(x -> x[0] >= f && x[0] < f + 100_000_000L)
-                        .mapToLong(x -> x[1]).sorted().toArray();
-                if (l.length > 0) {
-                    w.append(String.format(Locale.ROOT, " %d:%.0f", from / 1_000_000, l[Math.min(l.length - 1, (int) (l.length * 0.99))] / 1e6));
+                double inWindow = Percentiles.p99Ms(requestsSent, requestsNanos, requestsSent.length, from,
+                        from + 100_000_000L);
+                if (!Double.isNaN(inWindow)) {
+                    w.append(String.format(Locale.ROOT, " %d:%.0f", from / 1_000_000, inWindow));
                 }
             }
             out.append(w).append(" ms\n");
