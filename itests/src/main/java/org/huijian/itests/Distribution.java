@@ -104,21 +104,36 @@ public final class Distribution implements AutoCloseable {
 
     /** Sets a key in {@code etc/<pid>.cfg}, creating the file when needed. */
     public Distribution set(String pid, String key, String value) throws IOException {
+        return set(pid, Map.of(key, value));
+    }
+
+    /**
+     * Sets keys in {@code etc/<pid>.cfg}, creating the file when needed, in one change: the new file replaces the old
+     * one by a rename, so Karaf's file watcher never reads it half written nor sees some of the keys before the
+     * others (each of which would reconfigure the site once more).
+     */
+    public Distribution set(String pid, Map<String, String> values) throws IOException {
         Path file = home.resolve("etc").resolve(pid + ".cfg");
         List<String> lines = Files.exists(file) ? Files.readAllLines(file, StandardCharsets.ISO_8859_1)
                 : new java.util.ArrayList<>();
-        boolean found = false;
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (!line.startsWith("#") && (line.startsWith(key + " ") || line.startsWith(key + "="))) {
-                lines.set(i, key + " = " + value);
-                found = true;
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            String key = e.getKey();
+            boolean found = false;
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i).strip();
+                if (!line.startsWith("#") && (line.startsWith(key + " ") || line.startsWith(key + "="))) {
+                    lines.set(i, key + " = " + e.getValue());
+                    found = true;
+                }
+            }
+            if (!found) {
+                lines.add(key + " = " + e.getValue());
             }
         }
-        if (!found) {
-            lines.add(key + " = " + value);
-        }
-        Files.write(file, lines, StandardCharsets.ISO_8859_1);
+        Path next = file.resolveSibling(pid + ".cfg.next");
+        Files.write(next, lines, StandardCharsets.ISO_8859_1);
+        Files.move(next, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         return this;
     }
 

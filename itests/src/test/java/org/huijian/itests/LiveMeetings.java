@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,21 +31,30 @@ final class LiveMeetings {
     static ZoneOffset prepare(Distribution site, int earlyMinutes) throws Exception {
         int offset = Math.floorMod(10 - LocalDateTime.now(ZoneOffset.UTC).getHour() + 12, 24) - 12;
         ZoneOffset zone = ZoneOffset.ofHours(offset);
-        site.set("org.huijian.booking", "zone", zone.getId()).set("org.huijian.booking", "windowStartDays", "0")
-                .set("org.huijian.booking", "slotMinutes", "15")
-                .set("org.huijian.meeting", "earlyMinutes", String.valueOf(earlyMinutes))
-                .set("org.huijian.booking", "autoApprove", "true").set("org.huijian.meeting", "zone", zone.getId());
-        Thread.sleep(6_000); // Karaf's file watcher and the components' restart
-        // The REST servlet is published again as the restarted components come back: wait until it answers.
-        for (int i = 0; i < 60; i++) {
-            Api admin = site.api();
-            if (admin.signIn("admin", SiteTestBase.PASSWORD).status() == 200
-                    && admin.get("/api/booking-policy").status() == 200 && admin.get("/api/meetings").status() == 200) {
-                return zone;
-            }
+        site.set("org.huijian.booking", Map.of("zone", zone.getId(), "windowStartDays", "0", "slotMinutes", "15",
+                "autoApprove", "true"))
+                .set("org.huijian.meeting", Map.of("earlyMinutes", String.valueOf(earlyMinutes), "zone", zone.getId()));
+        // Karaf's file watcher picks the files up within a second or two, and the components restart, each change
+        // taking the REST application down and up again. Wait until the policy the booking service serves is the
+        // new one, and then until the API has answered for three seconds in a row: on a slow machine the
+        // restarts still under way would otherwise take a resource away in the middle of a test.
+        String policy = "\"zone\":\"" + zone.getId() + "\",\"slotMinutes\":15,";
+        Thread.sleep(2_000);
+        int steady = 0;
+        for (int i = 0; i < 120 && steady < 6; i++) {
             Thread.sleep(500);
+            Api admin = site.api();
+            boolean up = admin.signIn("admin", SiteTestBase.PASSWORD).status() == 200
+                    && admin.get("/api/meetings").status() == 200 && admin.get("/api/bookings/pending").status() == 200;
+            Api.Reply p = up ? admin.get("/api/booking-policy") : null;
+            steady = p != null && p.status() == 200 && p.body().contains(policy)
+                    && p.body().contains("\"windowStartDays\":0,") && p.body().contains("\"autoApprove\":true")
+                    ? steady + 1 : 0;
         }
-        throw new AssertionError("the site did not come back after its configuration changed");
+        if (steady < 6) {
+            throw new AssertionError("the site did not come back after its configuration changed");
+        }
+        return zone;
     }
 
     static long id(String json, String field) {
@@ -107,7 +117,8 @@ final class LiveMeetings {
         long booking = id(booked.body(), "id");
         long position = id(booked.body(), "positionId");
         long detaineeTerminal = id(booked.body(), "detaineeTerminalId");
-        assertEquals(200, admin.post("/api/bookings/" + booking + "/check-in", "{}").status());
+        Api.Reply checkedIn = admin.post("/api/bookings/" + booking + "/check-in", "{}");
+        assertEquals(200, checkedIn.status(), checkedIn.body());
 
         String terminals = admin.get("/api/terminals").body();
         Matcher lt = Pattern.compile("\\{\"id\":(\\d+),[^}]*\"kind\":\"LAWYER\",[^}]*\"positionId\":" + position + "[,}]")

@@ -20,10 +20,8 @@ class NotificationIT extends SiteTestBase {
     static void mailServer() throws Exception {
         smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
-        site.set("org.huijian.notify.email", "host", "127.0.0.1")
-                .set("org.huijian.notify.email", "port", Integer.toString(smtp.getSmtp().getPort()))
-                .set("org.huijian.notify.email", "from", "huijian@example.org")
-                .set("org.huijian.notify.email", "enabled", "true");
+        site.set("org.huijian.notify.email", java.util.Map.of("host", "127.0.0.1", "port",
+                Integer.toString(smtp.getSmtp().getPort()), "from", "huijian@example.org", "enabled", "true"));
         Thread.sleep(Duration.ofSeconds(4).toMillis()); // Karaf's file watcher picks the change up
     }
 
