@@ -11,6 +11,12 @@ public class ConflictException extends HuijianException {
         this.field = field;
     }
 
+    /** See {@link HuijianException#HuijianException(String, boolean)}. */
+    protected ConflictException(String field, String message, boolean stackTrace) {
+        super(message, stackTrace);
+        this.field = field;
+    }
+
     /** The field whose value clashes, or {@code null} when the clash is not about one field. */
     public String field() {
         return field;

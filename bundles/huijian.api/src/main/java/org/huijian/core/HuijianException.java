@@ -8,6 +8,14 @@ public abstract class HuijianException extends RuntimeException {
         super(message);
     }
 
+    /**
+     * An error whose stack trace is filled in only when {@code stackTrace}: an answer the domain gives by rule (a
+     * refusal) is not a fault to debug, and a release rush refuses thousands a second.
+     */
+    protected HuijianException(String message, boolean stackTrace) {
+        super(message, null, true, stackTrace);
+    }
+
     /** A short stable identifier of the problem type, e.g. {@code invalid-input}. */
     public abstract String type();
 

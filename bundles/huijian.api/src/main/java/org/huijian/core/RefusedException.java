@@ -10,8 +10,9 @@ public abstract class RefusedException extends ConflictException {
     private static final long serialVersionUID = 1L;
     private final String rule;
 
+    /** A refusal is an answer by rule, not a fault: its stack trace is not filled in. */
     protected RefusedException(String rule, String message) {
-        super(null, message);
+        super(null, message, false);
         this.rule = rule;
     }
 

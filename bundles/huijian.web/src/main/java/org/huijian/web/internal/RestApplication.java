@@ -9,6 +9,7 @@ import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
+import org.apache.cxf.resource.ResourceManager;
 import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
 import org.huijian.accounts.AccountService;
 import org.huijian.audit.AuditLog;
@@ -83,6 +84,10 @@ public class RestApplication {
             // CXF finds its bus extensions through the class loader that created the bus.
             Thread.currentThread().setContextClassLoader(CXFNonSpringServlet.class.getClassLoader());
             bus = BusFactory.newInstance().createBus();
+            ResourceManager resourceManager = bus.getExtension(ResourceManager.class);
+            if (resourceManager != null) {
+                bus.setExtension(new RequestLoaderOnce(resourceManager), ResourceManager.class);
+            }
             servlet = new CXFNonSpringServlet();
             servlet.setBus(bus);
             JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
