@@ -154,8 +154,8 @@ public final class Rush {
 
             // Release the day a little later, then everyone presses at once.
             LocalDateTime release = LocalDateTime.now(ZONE).plusSeconds(70).truncatedTo(ChronoUnit.MINUTES).plusMinutes(1);
-            site.set("org.huijian.booking", "windowDays", Integer.toString(ahead))
-                    .set("org.huijian.booking", "releaseTime", release.toLocalTime().toString());
+            site.set("org.huijian.booking", Map.of("windowDays", Integer.toString(ahead), "releaseTime",
+                    release.toLocalTime().toString()));
             System.out.println("Slots of " + day + " are released at " + release.toLocalTime() + " (site time); waiting");
             List<String> starts = starts(people.get(0), centresOfDc.get(dcs.get(0)).get(0), dcs.get(0), day);
             // A site that has run for a while is warm: the lawyers of the warm-up book the day before first

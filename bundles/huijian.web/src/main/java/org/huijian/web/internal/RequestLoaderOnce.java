@@ -17,7 +17,11 @@ final class RequestLoaderOnce implements ResourceManager {
 
     RequestLoaderOnce(ResourceManager resources) {
         this.resources = resources;
-        this.requestLoader = resources.resolveResource("", ClassLoader.class);
+        this.requestLoader = lookUp();
+    }
+
+    private ClassLoader lookUp() {
+        return resources.resolveResource("", ClassLoader.class);
     }
 
     @Override
@@ -41,13 +45,13 @@ final class RequestLoaderOnce implements ResourceManager {
     @Override
     public void addResourceResolver(ResourceResolver resolver) {
         resources.addResourceResolver(resolver);
-        requestLoader = resources.resolveResource("", ClassLoader.class);
+        requestLoader = lookUp();
     }
 
     @Override
     public void removeResourceResolver(ResourceResolver resolver) {
         resources.removeResourceResolver(resolver);
-        requestLoader = resources.resolveResource("", ClassLoader.class);
+        requestLoader = lookUp();
     }
 
     @Override
