@@ -1,5 +1,6 @@
 package org.huijian.bench;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -48,7 +49,7 @@ public final class Rush {
 
     final int lawyers = Integer.getInteger("rush.lawyers", 2000);
     final int clients = Integer.getInteger("rush.clients", 64);
-    final int warmUp = Integer.getInteger("rush.warmup", 500);
+    final int warmUp = Integer.getInteger("rush.warmup", lawyers);
     /**
      * Requests per second offered at the release moment, or 0 for {@code clients} closed-loop clients. At a rate,
      * requests (first attempts and the tries of lawyers refused a full slot) leave on a fixed schedule whatever
@@ -67,9 +68,33 @@ public final class Rush {
     long[] requestsNanos = {};
     final Path dir = Path.of(System.getProperty("bench.directory", "target"));
     HttpClient http;
+    /** The site's certificate, trusted: for the rush's own connections ({@link Wire}). */
+    javax.net.ssl.SSLContext tls;
     /** When the rush began (System.nanoTime), for when each request was sent. */
     volatile long rushStart;
     String base;
+
+    /** The rush's connections, each used by one request at a time. */
+    java.util.concurrent.BlockingQueue<Wire> wires = new java.util.concurrent.LinkedBlockingQueue<>();
+
+    /** Closes the connections there are and makes {@code clients} new ones, to be opened when first used. */
+    void freshWires() {
+        wires.forEach(Wire::close);
+        wires.clear();
+        for (int i = 0; i < clients; i++) {
+            wires.add(new Wire(tls, base));
+        }
+    }
+
+    /** Sends on a free connection of the pool (waiting for one if all are busy). */
+    Wire.Answer exchange(Session s, String json) throws IOException, InterruptedException {
+        Wire w = wires.take();
+        try {
+            return w.exchange("POST", "/api/bookings", s, json);
+        } finally {
+            wires.add(w);
+        }
+    }
 
     /** A signed-in session: cookie and CSRF token. */
     record Session(String cookie, String csrf) {
@@ -104,7 +129,8 @@ public final class Rush {
             }
             site.start();
             site.awaitHealthy(Duration.ofMinutes(2));
-            http = HttpClient.newBuilder().sslContext(awaitTrust(site)).connectTimeout(Duration.ofSeconds(10))
+            tls = awaitTrust(site);
+            http = HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(10))
                     .executor(Executors.newFixedThreadPool(16, r -> {
                         Thread t = new Thread(r, "rush-http");
                         t.setDaemon(true); // lets the benchmark end
@@ -159,7 +185,8 @@ public final class Rush {
             System.out.println("Slots of " + day + " are released at " + release.toLocalTime() + " (site time); waiting");
             List<String> starts = starts(people.get(0), centresOfDc.get(dcs.get(0)).get(0), dcs.get(0), day);
             // A site that has run for a while is warm: the lawyers of the warm-up book the day before first
-            // (other slots, other day), the way real traffic keeps the booking path compiled and cached.
+            // (other slots, other day), the way real traffic keeps the booking path compiled and cached. By default
+            // all of them, in the same way as the rush: yesterday's release, for the site and for this driver.
             Thread.sleep(10_000); // the new release time restarts the booking component
             if (starts.isEmpty()) {
                 throw new IllegalStateException("no slots on " + day);
@@ -172,9 +199,16 @@ public final class Rush {
             if (warmDay.isAfter(today) && !warmers.isEmpty()) {
                 List<String> warmStarts = starts(people.get(0), centresOfDc.get(dcs.get(0)).get(0), dcs.get(0), warmDay);
                 ConcurrentLinkedQueue<Outcome> warm = new ConcurrentLinkedQueue<>();
-                press(warmers, centresOfDc, warmStarts, warmDay, warm, new AtomicInteger());
+                freshWires();
+                rushStart = System.nanoTime();
+                if (rate > 0) { // the same code as the rush, so this driver is warm too
+                    pressAtRate(warmers, centresOfDc, warmStarts, warmDay, warm, new AtomicInteger());
+                } else {
+                    press(warmers, centresOfDc, warmStarts, warmDay, warm, new AtomicInteger());
+                }
                 System.out.printf(Locale.ROOT, "Warm-up: %d lawyers sent %d requests for %s%n", warmers.size(), warm.size(), warmDay);
             }
+            freshWires(); // the warm-up's have idled past the site's timeout
             if (openConnections) {
                 // The lawyers open the booking page just before the release (loading it asks for their messages),
                 // so their browsers' connections are open when they press: TLS handshakes are then not part of the
@@ -184,11 +218,12 @@ public final class Rush {
                 }
                 ExecutorService open = Executors.newFixedThreadPool(clients);
                 CountDownLatch opened = new CountDownLatch(clients);
-                for (int i = 0; i < clients; i++) {
-                    Session s = people.get(i).session();
+                int i = 0;
+                for (Wire w : wires) {
+                    Session s = people.get(i++).session();
                     open.execute(() -> {
                         try {
-                            get(s, "/api/me/messages");
+                            w.exchange("GET", "/api/me/messages", s, null);
                         } catch (Exception e) {
                             System.out.println("could not open a connection: " + e);
                         } finally {
@@ -333,11 +368,11 @@ public final class Rush {
             int attempt = a[1];
             long sent = due;
             Random random = choices.computeIfAbsent(index, k -> new Random(l.n()));
-            HttpRequest r = bookingRequest(l, centresOfDc.get(l.detentionCentreId()), starts, day, random);
+            String r = bookingRequest(l, centresOfDc.get(l.detentionCentreId()), starts, day, random);
             pool.execute(() -> {
-                HttpResponse<String> response;
+                Wire.Answer response;
                 try {
-                    response = http.send(r, HttpResponse.BodyHandlers.ofString());
+                    response = exchange(l.session(), r);
                 } catch (Exception e) {
                     all.add(new Outcome(-1, e.getClass().getSimpleName(), System.nanoTime() - sent, sent - rushStart));
                     done.countDown();
@@ -345,8 +380,8 @@ public final class Rush {
                 }
                 long nanos = System.nanoTime() - sent;
                 String rule = rule(response);
-                all.add(new Outcome(response.statusCode(), rule, nanos, sent - rushStart));
-                if (response.statusCode() == 201) {
+                all.add(new Outcome(response.status(), rule, nanos, sent - rushStart));
+                if (response.status() == 201) {
                     booked.incrementAndGet();
                     done.countDown();
                 } else if (attempt + 1 < ATTEMPTS && full(rule)) {
@@ -376,17 +411,21 @@ public final class Rush {
         Random random = new Random(l.n());
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             long t = System.nanoTime();
-            HttpResponse<String> r;
+            Wire.Answer r;
             try {
-                r = sendAgainWhileStarting(bookingRequest(l, centres, starts, day, random));
+                String json = bookingRequest(l, centres, starts, day, random);
+                r = exchange(l.session(), json);
+                for (long until = t + 30_000_000_000L; starting(r) && System.nanoTime() < until; r = exchange(l.session(), json)) {
+                    Thread.sleep(500); // see sendAgainWhileStarting
+                }
             } catch (Exception e) {
                 all.add(new Outcome(-1, e.getClass().getSimpleName(), System.nanoTime() - t, t - rushStart));
                 return false;
             }
             long nanos = System.nanoTime() - t;
             String rule = rule(r);
-            all.add(new Outcome(r.statusCode(), rule, nanos, t - rushStart));
-            if (r.statusCode() == 201) {
+            all.add(new Outcome(r.status(), rule, nanos, t - rushStart));
+            if (r.status() == 201) {
                 return true;
             }
             if (!full(rule)) {
@@ -396,18 +435,22 @@ public final class Rush {
         return false;
     }
 
-    /** A lawyer's request for a random slot of {@code day} at a random centre serving their detainee. */
-    HttpRequest bookingRequest(Lawyer l, List<Long> centres, List<String> starts, LocalDate day, Random random) {
+    /** A lawyer's request (the body of {@code POST /api/bookings}) for a random slot of {@code day} at a random centre serving their detainee. */
+    static String bookingRequest(Lawyer l, List<Long> centres, List<String> starts, LocalDate day, Random random) {
         long centre = centres.get(random.nextInt(centres.size()));
         String start = starts.get(random.nextInt(starts.size()));
-        return request(l.session(), "POST", "/api/bookings", "{\"detaineeId\":" + l.detaineeId() + ",\"caseId\":"
-                + l.caseId() + ",\"centreId\":" + centre + ",\"date\":\"" + day + "\",\"start\":\"" + start
-                + "\",\"slots\":1,\"documentIds\":" + l.letters() + "}");
+        return "{\"detaineeId\":" + l.detaineeId() + ",\"caseId\":" + l.caseId() + ",\"centreId\":" + centre
+                + ",\"date\":\"" + day + "\",\"start\":\"" + start + "\",\"slots\":1,\"documentIds\":" + l.letters() + "}";
     }
 
     /** The rule a 409 names, else null. */
-    static String rule(HttpResponse<String> r) {
-        return r.statusCode() == 409 ? r.body().replaceAll(".*\"rule\":\"([^\"]+)\".*", "$1") : null;
+    static String rule(Wire.Answer r) {
+        return r.status() == 409 ? r.body().replaceAll(".*\"rule\":\"([^\"]+)\".*", "$1") : null;
+    }
+
+    /** A 503 "starting": the API is being rebuilt while features start, nothing was done. */
+    static boolean starting(Wire.Answer r) {
+        return r.status() == 503 && r.body().contains("/problems/starting");
     }
 
     /** Whether the refusal was for a full slot, so the lawyer tries another. */

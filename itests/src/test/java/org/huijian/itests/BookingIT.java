@@ -141,7 +141,9 @@ class BookingIT extends SiteTestBase {
             Api.Reply r = f.get();
             String key = r.status() == 201 ? "201" : r.status() + " " + r.body().replaceAll(".*\"rule\":\"([^\"]+)\".*", "$1");
             if (r.status() == 409) {
-                assertTrue(r.isProblem() && r.body().contains("\"detail\":\""), "a clear reason: " + r.body());
+                assertTrue(r.isProblem() && r.body().contains("\"detail\":\"")
+                        && r.body().contains("\"type\":\"https://huijian.org/problems/booking-refused\"")
+                        && r.body().contains("\"instance\":\"/api/bookings\""), "a clear reason: " + r.body());
             }
             outcome.merge(key, 1, Integer::sum);
         }

@@ -47,6 +47,7 @@ public class Database implements Store {
     private final DataSource dataSource;
     private final AuditChain chain;
     private final int schemaVersion;
+    private final boolean soleWriter;
 
     @Activate
     public Database(@Reference(target = "(osgi.jndi.service.name=huijian)") DataSource dataSource,
@@ -61,8 +62,24 @@ public class Database implements Store {
         this.dataSource = dataSource;
         this.emf = emf;
         this.schemaVersion = Migrations.load(Database.class.getClassLoader(), Migrations.CORE).migrate(dataSource);
+        try (Connection c = dataSource.getConnection()) {
+            this.soleWriter = soleWriter(c.getMetaData().getURL());
+        }
         this.chain = new AuditChain(auditKeyFile);
         LOG.info("Site database ready at schema version {}", schemaVersion);
+    }
+
+    /**
+     * Whether every change to the database is made by this JVM: embedded Derby (on disk or in memory), which one
+     * JVM at a time opens. A database reached over the network (PostgreSQL, Derby's network server) may be shared
+     * by several servers.
+     */
+    public boolean soleWriter() {
+        return soleWriter;
+    }
+
+    static boolean soleWriter(String jdbcUrl) {
+        return jdbcUrl != null && jdbcUrl.startsWith("jdbc:derby:") && !jdbcUrl.startsWith("jdbc:derby://");
     }
 
     @Deactivate

@@ -60,6 +60,16 @@ class JpaAccountStoreTest {
     }
 
     @Test
+    void readsAreKeptLongOnlyWhereThisJvmIsTheSoleWriter() {
+        assertEquals(JpaAccountStore.SOLE_FRESH_NANOS, store.freshNanos(), "embedded Derby: " + t.dataSource.getDatabaseName());
+        assertTrue(Database.soleWriter("jdbc:derby:/var/lib/huijian/derby/huijian;create=true"));
+        assertTrue(Database.soleWriter("jdbc:derby:memory:huijian"));
+        assertFalse(Database.soleWriter("jdbc:derby://db.example.org:1527/huijian"));
+        assertFalse(Database.soleWriter("jdbc:postgresql://db.example.org:5432/huijian"));
+        assertFalse(Database.soleWriter(null));
+    }
+
+    @Test
     void readsRacingWritesNeverKeepAnOldRecord() throws Exception {
         store.insert(record("zhao"), new AuditEntry(ADMIN, "account.create", "account:zhao", ""));
         Thread reader = new Thread(() -> {

@@ -21,7 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Turns every error into an RFC 9457 problem detail; nothing leaks a stack trace. */
-final class ProblemMappers {
+public final class ProblemMappers {
     private static final Logger LOG = LoggerFactory.getLogger(ProblemMappers.class);
 
     private ProblemMappers() {
@@ -29,6 +29,11 @@ final class ProblemMappers {
 
     static List<Object> all() {
         return List.of(new Domain(), new Web(), new JsonErrors(), new Unexpected());
+    }
+
+    /** What {@link org.huijian.web.Problems#of} answers: the same as a thrown {@code e}. */
+    public static Response answer(HuijianException e, String instance) {
+        return Domain.of(e, instance).response();
     }
 
     static String path(HttpServletRequest request) {

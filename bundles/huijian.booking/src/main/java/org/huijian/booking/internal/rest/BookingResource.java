@@ -17,11 +17,14 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.UriInfo;
 import org.huijian.booking.Booking;
 import org.huijian.booking.BookingEvent;
 import org.huijian.booking.BookingRequest;
 import org.huijian.booking.BookingService;
+import org.huijian.core.RefusedException;
 import org.huijian.web.Allow;
+import org.huijian.web.Problems;
 import org.huijian.web.RestResource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -42,6 +45,8 @@ public class BookingResource implements RestResource {
 
     @Context
     SecurityContext security;
+    @Context
+    UriInfo uri;
 
     @Activate
     public BookingResource(@Reference BookingService bookings) {
@@ -51,7 +56,12 @@ public class BookingResource implements RestResource {
     @POST
     @Allow({ LAWYER, SITE_ADMIN, APPROVER })
     public Response request(BookingRequest request) {
-        Booking b = bookings.request(Bodies.actor(security), Bodies.body(request));
+        Booking b;
+        try {
+            b = bookings.request(Bodies.actor(security), Bodies.body(request));
+        } catch (RefusedException refused) { // in a release rush nearly every request: answered here, not thrown
+            return Problems.of(refused, uri.getRequestUri().getRawPath());
+        }
         return Response.created(URI.create("bookings/" + b.id())).entity(b).build();
     }
 
