@@ -51,6 +51,16 @@ public final class Rush {
     final int clients = Integer.getInteger("rush.clients", 64);
     final int warmUp = Integer.getInteger("rush.warmup", lawyers);
     /**
+     * Days released before the rush's, each booked by the warm-up lawyers: the JIT compiles the request path for the
+     * mix it saw, and a new kind of request later (the first of a phase) makes it drop some of that code and profile
+     * again; a second day's traffic is what a site that has run for days has behind it.
+     */
+    final int warmUpDays = Integer.getInteger("rush.warmupDays", 2);
+    /** Seconds before the release when the warm-up starts (at once if set-up took longer). */
+    final int warmUpLead = Integer.getInteger("rush.warmupLead", 45);
+    /** Requests per second of the warm-up (with {@code rush.rate}). */
+    final double warmUpRate = Double.parseDouble(System.getProperty("rush.warmupRate", "400"));
+    /**
      * Requests per second offered at the release moment, or 0 for {@code clients} closed-loop clients. At a rate,
      * requests (first attempts and the tries of lawyers refused a full slot) leave on a fixed schedule whatever
      * the answers, and each latency is counted from when its request was due, so a late driver or a slow site
@@ -88,8 +98,16 @@ public final class Rush {
 
     /** Sends on a free connection of the pool (waiting for one if all are busy). */
     Wire.Answer exchange(Session s, String json) throws IOException, InterruptedException {
+        return exchange(s, json, false);
+    }
+
+    /** With {@code openPage}, first loads what the booking page asks for on the same connection (not timed apart). */
+    Wire.Answer exchange(Session s, String json, boolean openPage) throws IOException, InterruptedException {
         Wire w = wires.take();
         try {
+            if (openPage) {
+                w.exchange("GET", "/api/me/messages", s, null);
+            }
             return w.exchange("POST", "/api/bookings", s, json);
         } finally {
             wires.add(w);
@@ -109,6 +127,9 @@ public final class Rush {
     }
 
     public static void main(String[] args) throws Exception {
+        // Give idle connections up before the site's Jetty closes them (30 s), so that a request is never sent
+        // on a connection the server is closing (the JDK client keeps them 1,200 s and does not send a POST again).
+        System.setProperty("jdk.httpclient.keepalive.timeout", "20");
         new Rush().run();
     }
 
@@ -171,10 +192,13 @@ public final class Rush {
                     return null;
                 }));
             }
-            for (Future<?> f : jobs) {
-                f.get();
+            try {
+                for (Future<?> f : jobs) {
+                    f.get();
+                }
+            } finally {
+                setup.shutdownNow(); // a failed set-up must not leave threads that keep the build waiting
             }
-            setup.shutdown();
             System.out.printf(Locale.ROOT, "Set up %d lawyers, detainees, cases and letters in %.0f s%n", lawyers,
                     (System.nanoTime() - setupStart) / 1e9);
 
@@ -184,25 +208,33 @@ public final class Rush {
                     release.toLocalTime().toString()));
             System.out.println("Slots of " + day + " are released at " + release.toLocalTime() + " (site time); waiting");
             List<String> starts = starts(people.get(0), centresOfDc.get(dcs.get(0)).get(0), dcs.get(0), day);
-            // A site that has run for a while is warm: the lawyers of the warm-up book the day before first
-            // (other slots, other day), the way real traffic keeps the booking path compiled and cached. By default
-            // all of them, in the same way as the rush: yesterday's release, for the site and for this driver.
+            // A site that has run for a while is warm: the lawyers of the warm-up book the days before first
+            // (other slots, other days), the way real traffic keeps the booking path compiled and cached. By default
+            // all of them, in the same way as the rush: the last two days' releases, for the site and this driver.
             Thread.sleep(10_000); // the new release time restarts the booking component
             if (starts.isEmpty()) {
                 throw new IllegalStateException("no slots on " + day);
             }
-            LocalDate warmDay = day.minusDays(1);
-            while (warmDay.isAfter(today) && starts(people.get(0), centresOfDc.get(dcs.get(0)).get(0), dcs.get(0), warmDay).isEmpty()) {
-                warmDay = warmDay.minusDays(1);
+            List<LocalDate> warmDays = new ArrayList<>(); // the days before, earliest first
+            for (LocalDate d = day.minusDays(1); d.isAfter(today) && warmDays.size() < warmUpDays; d = d.minusDays(1)) {
+                if (!starts(people.get(0), centresOfDc.get(dcs.get(0)).get(0), dcs.get(0), d).isEmpty()) {
+                    warmDays.add(0, d);
+                }
             }
             List<Lawyer> warmers = people.subList(0, Math.min(warmUp, people.size()));
-            if (warmDay.isAfter(today) && !warmers.isEmpty()) {
+            // Lawyers come and go on the site until the release, so the warm-up ends just before it: the JIT drops
+            // compilations it queued for code that then went unused (a minute of silence), and would compile that
+            // code at the release instead.
+            while (!warmers.isEmpty() && LocalDateTime.now(ZONE).isBefore(release.minusSeconds(warmUpLead))) {
+                Thread.sleep(50);
+            }
+            for (LocalDate warmDay : warmers.isEmpty() ? List.<LocalDate>of() : warmDays) {
                 List<String> warmStarts = starts(people.get(0), centresOfDc.get(dcs.get(0)).get(0), dcs.get(0), warmDay);
                 ConcurrentLinkedQueue<Outcome> warm = new ConcurrentLinkedQueue<>();
                 freshWires();
                 rushStart = System.nanoTime();
                 if (rate > 0) { // the same code as the rush, so this driver is warm too
-                    pressAtRate(warmers, centresOfDc, warmStarts, warmDay, warm, new AtomicInteger());
+                    pressAtRate(warmers, centresOfDc, warmStarts, warmDay, warm, new AtomicInteger(), true);
                 } else {
                     press(warmers, centresOfDc, warmStarts, warmDay, warm, new AtomicInteger());
                 }
@@ -245,7 +277,7 @@ public final class Rush {
             long t0 = System.nanoTime();
             rushStart = t0;
             if (rate > 0) {
-                pressAtRate(people, centresOfDc, starts, day, all, booked);
+                pressAtRate(people, centresOfDc, starts, day, all, booked, false);
             } else {
                 press(people, centresOfDc, starts, day, all, booked);
             }
@@ -334,17 +366,19 @@ public final class Rush {
     /**
      * The open-loop rush: one request every 1/{@code rate} s from the release moment. Each is the next try of a
      * lawyer refused a full slot if one is waiting, else the next lawyer's first, sent on one of {@code clients}
-     * connections; returns when all are answered.
+     * connections; returns when all are answered. With {@code openPage} (the warm-up), a lawyer's first request
+     * comes after loading the booking page on that connection, as a day's traffic has it; at the release the pages
+     * were opened before (see {@code rush.open}).
      */
     void pressAtRate(List<Lawyer> people, Map<Long, List<Long>> centresOfDc, List<String> starts, LocalDate day,
-            ConcurrentLinkedQueue<Outcome> all, AtomicInteger booked) throws InterruptedException {
+            ConcurrentLinkedQueue<Outcome> all, AtomicInteger booked, boolean openPage) throws InterruptedException {
         java.util.concurrent.LinkedBlockingQueue<int[]> again = new java.util.concurrent.LinkedBlockingQueue<>(); // {lawyer, attempt}
         CountDownLatch done = new CountDownLatch(people.size());
         Map<Integer, Random> choices = new ConcurrentHashMap<>();
         // As many connections as the closed loop has; a request due while all are busy waits for one, and that wait
         // counts in its latency.
         ExecutorService pool = Executors.newFixedThreadPool(clients);
-        long interval = Math.round(1e9 / rate);
+        long interval = Math.round(1e9 / (openPage ? warmUpRate : rate));
         long due = rushStart;
         int next = 0;
         while (done.getCount() > 0) {
@@ -372,7 +406,7 @@ public final class Rush {
             pool.execute(() -> {
                 Wire.Answer response;
                 try {
-                    response = exchange(l.session(), r);
+                    response = exchange(l.session(), r, openPage && attempt == 0);
                 } catch (Exception e) {
                     all.add(new Outcome(-1, e.getClass().getSimpleName(), System.nanoTime() - sent, sent - rushStart));
                     done.countDown();

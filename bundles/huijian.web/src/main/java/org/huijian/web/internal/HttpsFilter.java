@@ -126,15 +126,24 @@ public class HttpsFilter implements Filter {
         return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
-    /** Creates {@code etc/keystores/huijian-tls.p12} with a self-signed certificate and points Pax Web at it. */
-    private static void generate(Dictionary<String, Object> props, WebConfig config) throws IOException {
+    /**
+     * Creates {@code etc/keystores/huijian-tls.p12} with a self-signed certificate and points Pax Web at it. The
+     * keystore's password is also kept, owner-only, beside it ({@code huijian-tls.p12.password}; the same secret is
+     * in Pax Web's configuration file): if Pax Web's configuration is replaced at first start before it holds the new
+     * keystore (Karaf's file watcher reading the file as it was), the next activation configures the same keystore
+     * again instead of failing for good.
+     */
+    static void generate(Dictionary<String, Object> props, WebConfig config) throws IOException {
         Path etc = Path.of(System.getProperty("karaf.etc", "etc"));
         Path file = etc.resolve("keystores").resolve("huijian-tls.p12");
+        Path secret = file.resolveSibling(file.getFileName() + ".password");
         Files.createDirectories(file.getParent());
-        byte[] secret = new byte[24];
-        new SecureRandom().nextBytes(secret);
-        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String password;
         if (!Files.exists(file)) {
+            byte[] random = new byte[24];
+            new SecureRandom().nextBytes(random);
+            password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            writeOwnerOnly(secret, password);
             String host = hostName();
             List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
                     "-genkeypair", "-alias", "huijian", "-keyalg", "EC", "-groupname", "secp256r1", "-sigalg",
@@ -157,6 +166,12 @@ public class HttpsFilter implements Filter {
             } catch (UnsupportedOperationException e) {
                 LOG.warn("Cannot restrict the permissions of {}", file);
             }
+            LOG.info("Generated a self-signed HTTPS certificate in {}; HTTPS is on at port {}. "
+                    + "Replace it with the site's own certificate in etc/{}.cfg", file, config.httpsPort(), PAX_WEB);
+        } else if (Files.exists(secret)) {
+            password = Files.readString(secret, java.nio.charset.StandardCharsets.US_ASCII).strip();
+            LOG.warn("{} was generated here but etc/{}.cfg does not name it (its configuration was replaced while "
+                    + "HTTPS was being set up); configuring it again", file, PAX_WEB);
         } else {
             throw new IOException(file + " exists but is not configured in etc/" + PAX_WEB
                     + ".cfg; configure it there or remove it to generate a new one");
@@ -168,8 +183,17 @@ public class HttpsFilter implements Filter {
         props.put("org.ops4j.pax.web.ssl.keystore.password", password);
         props.put("org.ops4j.pax.web.ssl.key.password", password);
         props.put("org.ops4j.pax.web.ssl.key.alias", "huijian");
-        LOG.info("Generated a self-signed HTTPS certificate in {}; HTTPS is on at port {}. "
-                + "Replace it with the site's own certificate in etc/{}.cfg", file, config.httpsPort(), PAX_WEB);
+    }
+
+    private static void writeOwnerOnly(Path file, String text) throws IOException {
+        Files.deleteIfExists(file);
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(file);
+            LOG.warn("Cannot restrict the permissions of {}", file);
+        }
+        Files.writeString(file, text, java.nio.charset.StandardCharsets.US_ASCII);
     }
 
     static Set<String> subjectAltNames(String host, String extra) {
