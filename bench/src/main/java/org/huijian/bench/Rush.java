@@ -222,9 +222,9 @@ public final class Rush {
                 }
             }
             List<Lawyer> warmers = people.subList(0, Math.min(warmUp, people.size()));
-            // Lawyers come and go on the site until the release, so the warm-up ends just before it: the JIT drops
-            // compilations it queued for code that then went unused (a minute of silence), and would compile that
-            // code at the release instead.
+            // Lawyers come and go on the site until the release, so the warm-up runs at a moderate rate and ends
+            // shortly before it. At the rush's own rate the JIT's one C2 thread falls behind on the two saturated
+            // cores, and the request path would still be compiling at the release (bench README, eighth session).
             while (!warmers.isEmpty() && LocalDateTime.now(ZONE).isBefore(release.minusSeconds(warmUpLead))) {
                 Thread.sleep(50);
             }
@@ -364,7 +364,8 @@ public final class Rush {
     }
 
     /**
-     * The open-loop rush: one request every 1/{@code rate} s from the release moment. Each is the next try of a
+     * The open-loop rush: one request every 1/{@code rate} s from the release moment (1/{@code warmUpRate} s in the
+     * warm-up). Each is the next try of a
      * lawyer refused a full slot if one is waiting, else the next lawyer's first, sent on one of {@code clients}
      * connections; returns when all are answered. With {@code openPage} (the warm-up), a lawyer's first request
      * comes after loading the booking page on that connection, as a day's traffic has it; at the release the pages
