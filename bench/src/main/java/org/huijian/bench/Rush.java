@@ -450,7 +450,7 @@ public final class Rush {
             try {
                 String json = bookingRequest(l, centres, starts, day, random);
                 r = exchange(l.session(), json);
-                for (long until = t + 30_000_000_000L; starting(r) && System.nanoTime() < until; r = exchange(l.session(), json)) {
+                for (long until = t + 30_000_000_000L; starting(r.status(), r.body()) && System.nanoTime() < until; r = exchange(l.session(), json)) {
                     Thread.sleep(500); // see sendAgainWhileStarting
                 }
             } catch (Exception e) {
@@ -484,8 +484,8 @@ public final class Rush {
     }
 
     /** A 503 "starting": the API is being rebuilt while features start, nothing was done. */
-    static boolean starting(Wire.Answer r) {
-        return r.status() == 503 && r.body().contains("/problems/starting");
+    static boolean starting(int status, String body) {
+        return status == 503 && body.contains("/problems/starting");
     }
 
     /** Whether the refusal was for a full slot, so the lawyer tries another. */
@@ -582,7 +582,7 @@ public final class Rush {
         long until = System.nanoTime() + 30_000_000_000L;
         while (true) {
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 503 || !r.body().contains("/problems/starting") || System.nanoTime() > until) {
+            if (!starting(r.statusCode(), r.body()) || System.nanoTime() > until) {
                 return r;
             }
             Thread.sleep(500);

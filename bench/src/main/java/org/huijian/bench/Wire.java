@@ -38,10 +38,6 @@ final class Wire implements AutoCloseable {
         this.port = uri.getPort();
     }
 
-    boolean isOpen() {
-        return socket != null;
-    }
-
     /** Sends one request (JSON body or none) as the session, reads the whole answer; opens the connection if needed. */
     Answer exchange(String method, String path, Rush.Session session, String json) throws IOException {
         if (socket == null) {
