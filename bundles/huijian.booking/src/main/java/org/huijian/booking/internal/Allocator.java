@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * passed the rules wait in a bounded queue; one thread takes them in batches, picks a free position and
  * detainee terminal for each from {@link Occupancy}, and writes the whole batch — bookings, holds, history
  * and audit events — in one transaction (group commit), so a rush costs one disk flush per batch, not per
- * booking. The holds table's primary key is the last guard: if a batch still clashes, it is retried one
+ * booking. The holds table's unique constraints are the last guard: if a batch still clashes, it is retried one
  * request at a time against the database.
  */
 final class Allocator implements AutoCloseable {
@@ -268,14 +268,14 @@ final class Allocator implements AutoCloseable {
         if (e == null || !e.getStatus().holdsSlot()) {
             throw new BookingRefusedException("not-active", "the booking can no longer be moved");
         }
-        em.createNativeQuery("DELETE FROM HJ_SLOT_HOLD WHERE BOOKING_ID = ?1").setParameter(1, e.getId())
+        em.createNativeQuery("DELETE FROM HJ_BOOKING_HOLD WHERE BOOKING_ID = ?1").setParameter(1, e.getId())
                 .executeUpdate();
         LocalDateTime oldStart = e.toApi().start();
         e.move(p.position(), p.terminal(), c.start(), c.end(), now);
         em.persist(new BookingEventEntity(e.getId(), now, c.actor().username(), e.getStatus(), e.getStatus(),
                 "moved from " + oldStart + (c.reason() == null ? "" : ": " + c.reason())));
         em.flush();
-        holds(em, e.getId(), p, c);
+        holds(em, e.getId(), p);
         if (!c.letters().isEmpty()) {
             letters(em, c, now);
         }
@@ -408,11 +408,11 @@ final class Allocator implements AutoCloseable {
         }
     }
 
-    private static final String HOLD = "INSERT INTO HJ_SLOT_HOLD (RESOURCE_KIND, RESOURCE_ID, TICK, BOOKING_ID) "
-            + "VALUES (?, ?, ?, ?)";
+    private static final String HOLD = "INSERT INTO HJ_BOOKING_HOLD (TICK, BOOKING_ID, POSITION_ID, TERMINAL_ID, "
+            + "LAWYER_ID, DETAINEE_ID) VALUES (?, ?, ?, ?, ?, ?)";
 
     /** Inserts a moved booking's holds as one JDBC batch on the transaction's own connection. */
-    private static void holds(EntityManager em, long bookingId, Planned p, Candidate c) {
+    private static void holds(EntityManager em, long bookingId, Planned p) {
         java.sql.Connection connection = (java.sql.Connection) org.apache.openjpa.persistence.OpenJPAPersistence.cast(em)
                 .getConnection();
         try (java.sql.PreparedStatement insert = connection.prepareStatement(HOLD)) {
@@ -423,20 +423,20 @@ final class Allocator implements AutoCloseable {
         }
     }
 
-    /** Adds a booking's holds to the batch: its position, detainee terminal, lawyer and detainee at every tick. */
+    /**
+     * Adds a booking's holds to the batch: one row per quarter-hour, holding its position, detainee terminal, lawyer
+     * and detainee at once (a unique constraint on each with the tick).
+     */
     private static void hold(java.sql.PreparedStatement insert, long bookingId, Planned p) throws java.sql.SQLException {
         Candidate c = p.pending().candidate();
         for (LocalDateTime t : p.ticks()) {
-            java.sql.Timestamp tick = java.sql.Timestamp.valueOf(t);
-            for (Object[] held : new Object[][] { { Occupancy.POSITION, p.position() },
-                    { Occupancy.TERMINAL, p.terminal() }, { Occupancy.LAWYER, c.lawyerId() },
-                    { Occupancy.DETAINEE, c.detaineeId() } }) {
-                insert.setString(1, (String) held[0]);
-                insert.setLong(2, (Long) held[1]);
-                insert.setTimestamp(3, tick);
-                insert.setLong(4, bookingId);
-                insert.addBatch();
-            }
+            insert.setTimestamp(1, java.sql.Timestamp.valueOf(t));
+            insert.setLong(2, bookingId);
+            insert.setLong(3, p.position());
+            insert.setLong(4, p.terminal());
+            insert.setLong(5, c.lawyerId());
+            insert.setLong(6, c.detaineeId());
+            insert.addBatch();
         }
     }
 
@@ -456,18 +456,22 @@ final class Allocator implements AutoCloseable {
         }
     }
 
-    /** The holds of a day, from the database. */
+    /** The holds of a day, from the database: four per row (position, terminal, lawyer, detainee). */
     List<Occupancy.Hold> loadHolds(LocalDate day) {
         return store.read(unit, em -> {
             @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("SELECT RESOURCE_KIND, RESOURCE_ID, TICK, BOOKING_ID "
-                    + "FROM HJ_SLOT_HOLD WHERE TICK >= ?1 AND TICK < ?2")
+            List<Object[]> rows = em.createNativeQuery("SELECT TICK, BOOKING_ID, POSITION_ID, TERMINAL_ID, LAWYER_ID, "
+                    + "DETAINEE_ID FROM HJ_BOOKING_HOLD WHERE TICK >= ?1 AND TICK < ?2")
                     .setParameter(1, java.sql.Timestamp.valueOf(day.atStartOfDay()))
                     .setParameter(2, java.sql.Timestamp.valueOf(day.plusDays(1).atStartOfDay())).getResultList();
-            List<Occupancy.Hold> out = new ArrayList<>(rows.size());
+            List<Occupancy.Hold> out = new ArrayList<>(rows.size() * 4);
             for (Object[] r : rows) {
-                out.add(new Occupancy.Hold((String) r[0], ((Number) r[1]).longValue(),
-                        ((java.sql.Timestamp) r[2]).toLocalDateTime(), ((Number) r[3]).longValue()));
+                LocalDateTime tick = ((java.sql.Timestamp) r[0]).toLocalDateTime();
+                long booking = ((Number) r[1]).longValue();
+                out.add(new Occupancy.Hold(Occupancy.POSITION, ((Number) r[2]).longValue(), tick, booking));
+                out.add(new Occupancy.Hold(Occupancy.TERMINAL, ((Number) r[3]).longValue(), tick, booking));
+                out.add(new Occupancy.Hold(Occupancy.LAWYER, ((Number) r[4]).longValue(), tick, booking));
+                out.add(new Occupancy.Hold(Occupancy.DETAINEE, ((Number) r[5]).longValue(), tick, booking));
             }
             return out;
         });

@@ -531,7 +531,7 @@ public class DefaultBookingService implements BookingService {
             e.setStatus(to, reason, clock.instant());
             em.persist(new BookingEventEntity(bookingId, clock.instant(), actor.username(), was, to, reason));
             if (release) {
-                em.createNativeQuery("DELETE FROM HJ_SLOT_HOLD WHERE BOOKING_ID = ?1").setParameter(1, bookingId)
+                em.createNativeQuery("DELETE FROM HJ_BOOKING_HOLD WHERE BOOKING_ID = ?1").setParameter(1, bookingId)
                         .executeUpdate();
             }
             if (extra != null) {

@@ -13,7 +13,7 @@ import java.util.function.Function;
 /**
  * What is held when, in memory: a copy of the holds table, loaded a day at a time and updated after each
  * commit. It answers "is this free?" without the database, so refusals in a rush cost microseconds; the
- * holds table's primary key stays the final word.
+ * holds table's unique constraints stay the final word.
  */
 final class Occupancy {
     /** Kinds of held things. */

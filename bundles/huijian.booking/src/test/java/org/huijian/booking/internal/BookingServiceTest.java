@@ -226,8 +226,7 @@ class BookingServiceTest {
         assertEquals(199, refusals.size());
         assertTrue(refusals.stream().allMatch(r -> r.equals("no-detainee-terminal") || r.equals("lawyer-busy")
                 || r.equals("detainee-busy")), refusals.toString());
-        Long holds = f.unit.read(em -> ((Number) em.createNativeQuery("SELECT COUNT(*) FROM HJ_SLOT_HOLD "
-                + "WHERE RESOURCE_KIND = 'TERM'").getSingleResult()).longValue());
+        Long holds = f.unit.read(em -> ((Number) em.createNativeQuery("SELECT COUNT(*) FROM HJ_BOOKING_HOLD").getSingleResult()).longValue());
         assertEquals(8, holds, "two bookings, four quarter-hours each, one terminal each");
     }
 
