@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
 import org.huijian.itests.Distribution;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -86,7 +87,9 @@ public final class Live {
                     .env("HUIJIAN_ADMIN_PASSWORD", PASSWORD);
             site.start();
             site.awaitHealthy(Duration.ofMinutes(2));
-            r.http = HttpClient.newBuilder().sslContext(r.awaitTrust(site)).connectTimeout(Duration.ofSeconds(10))
+            SSLContext trust = r.awaitTrust(site);
+            site.awaitSettled(trust, Duration.ofMinutes(2), "booking", "meeting");
+            r.http = HttpClient.newBuilder().sslContext(trust).connectTimeout(Duration.ofSeconds(10))
                     .executor(daemonPool(8, "live-http")).build();
             r.base = site.https();
             Rush.Session admin = r.awaitSignIn("admin");

@@ -151,6 +151,7 @@ public final class Rush {
             site.start();
             site.awaitHealthy(Duration.ofMinutes(2));
             tls = awaitTrust(site);
+            site.awaitSettled(tls, Duration.ofMinutes(2), "booking");
             http = HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(10))
                     .executor(Executors.newFixedThreadPool(16, r -> {
                         Thread t = new Thread(r, "rush-http");

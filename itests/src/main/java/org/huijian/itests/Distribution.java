@@ -178,6 +178,41 @@ public final class Distribution implements AutoCloseable {
         throw new IOException("not healthy after " + timeout + ": " + console());
     }
 
+    /**
+     * Waits until {@code /api/capabilities} lists every named capability and has done so for 3 s in a row: features
+     * that start late republish the REST API, which answers 404 for a moment meanwhile. Over HTTPS, trusting
+     * {@code trust} (plain HTTP is redirected).
+     */
+    public void awaitSettled(SSLContext trust, Duration timeout, String... capabilities)
+            throws IOException, InterruptedException {
+        long started = System.nanoTime();
+        HttpClient client = HttpClient.newBuilder().sslContext(trust).connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("https://localhost:" + httpsPort + "/api/capabilities"))
+                .timeout(Duration.ofSeconds(2)).build();
+        long since = 0;
+        String last = "";
+        while (System.nanoTime() - started < timeout.toNanos()) {
+            boolean all;
+            try {
+                HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
+                last = r.statusCode() + " " + r.body();
+                all = r.statusCode() == 200;
+                for (String id : capabilities) {
+                    all &= r.body().contains("\"" + id + "\"");
+                }
+            } catch (IOException notYet) {
+                all = false;
+            }
+            since = !all ? 0 : since == 0 ? System.nanoTime() : since;
+            if (since != 0 && System.nanoTime() - since >= 3_000_000_000L) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IOException("capabilities " + String.join(", ", capabilities) + " not settled after " + timeout
+                + "; last answer: " + last);
+    }
+
     /** The process id of the Karaf JVM (not of the start script). */
     public long javaPid() throws IOException {
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {

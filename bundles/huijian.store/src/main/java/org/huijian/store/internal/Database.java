@@ -3,6 +3,8 @@ package org.huijian.store.internal;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -41,6 +43,12 @@ public class Database implements Store {
         @AttributeDefinition(name = "Audit key file", description = "File holding the key that seals the audit "
                 + "chain; created at first start. Empty: ${karaf.data}/huijian/audit.key. Back it up with the database.")
         String auditKeyFile() default "";
+
+        @AttributeDefinition(name = "Index statistics at", description = "Time of day (HH:mm, this server's time "
+                + "zone) at which Derby's index statistics are refreshed; they are also refreshed at start. Derby's "
+                + "own refresh, which can come at any moment a table has grown and makes every request compile its "
+                + "SQL again, is then off. Empty: Derby refreshes them itself. Other databases keep their own.")
+        String indexStatisticsAt() default "03:30";
     }
 
     private final EntityManagerFactory emf;
@@ -48,6 +56,7 @@ public class Database implements Store {
     private final AuditChain chain;
     private final int schemaVersion;
     private final boolean soleWriter;
+    private IndexStatistics statistics;
 
     @Activate
     public Database(@Reference(target = "(osgi.jndi.service.name=huijian)") DataSource dataSource,
@@ -56,6 +65,14 @@ public class Database implements Store {
         this(dataSource, emf, config.auditKeyFile().isBlank()
                 ? Path.of(System.getProperty("karaf.data", "data"), "huijian", "audit.key")
                 : Path.of(config.auditKeyFile()));
+        String at = config.indexStatisticsAt().strip();
+        LocalTime time;
+        try {
+            time = at.isEmpty() ? null : LocalTime.parse(at);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("indexStatisticsAt must be a time of day as HH:mm, or empty: " + at);
+        }
+        this.statistics = IndexStatistics.manage(dataSource, time, ZoneId.systemDefault());
     }
 
     public Database(DataSource dataSource, EntityManagerFactory emf, Path auditKeyFile) throws SQLException {
@@ -85,6 +102,9 @@ public class Database implements Store {
     @Deactivate
     void deactivate() {
         // The EntityManagerFactory and DataSource belong to Aries JPA and pax-jdbc, which close them.
+        if (statistics != null) {
+            statistics.close();
+        }
     }
 
     @Override
