@@ -55,7 +55,7 @@ final class Allocator implements AutoCloseable {
     }
 
     /** A candidate in the queue and the answer its caller waits for. */
-    record Pending(Candidate candidate, CompletableFuture<Booking> result) {
+    record Pending(Candidate candidate, CompletableFuture<Booking> result, long queued) {
     }
 
     /** Requests that reach the allocator together are decided in the order they arrived, not as their rules ended. */
@@ -90,7 +90,7 @@ final class Allocator implements AutoCloseable {
         if (!running) {
             throw new BusyException("booking is shutting down; try again in a minute");
         }
-        if (!queue.offer(new Pending(c, result))) {
+        if (!queue.offer(new Pending(c, result, System.nanoTime()))) {
             throw new BusyException("too many booking requests at once (" + queue.size()
                     + " waiting); try again in a few seconds");
         }
@@ -150,10 +150,17 @@ final class Allocator implements AutoCloseable {
             List<Booking> stored = write(planned);
             long ms = (System.nanoTime() - started) / 1_000_000;
             if (ms > 100 || LOG.isDebugEnabled()) {
-                String line = "Wrote a batch of {} bookings in {} ms, {} ms of it on the processor ({} waiting)";
+                String line = "Wrote a batch of {} bookings in {} ms, {} ms of it on the processor ({} waiting); "
+                        + "their rules took {} ms, then they waited {} ms for the batch (longest)";
+                long rules = 0;
+                long waited = 0;
+                for (Planned p : planned) {
+                    rules = Math.max(rules, p.pending().queued() - p.pending().candidate().arrived());
+                    waited = Math.max(waited, started - p.pending().queued());
+                }
                 Object[] figures = { planned.size(), ms,
                         String.format(java.util.Locale.ROOT, "%.1f", (CPU.getCurrentThreadCpuTime() - cpu) / 1e6),
-                        queue.size() };
+                        queue.size(), rules / 1_000_000, waited / 1_000_000 };
                 if (ms > 100) {
                     LOG.info(line, figures);
                 } else {

@@ -232,12 +232,15 @@ public class DefaultBookingService implements BookingService {
         int slots = r.slots() == null ? 1 : r.slots();
         LocalDateTime start = r.date().atTime(r.start());
 
-        // In a rush most requests are for slots already gone: say so from memory (the site's structure and where
-        // the detainee is held, remembered for a few seconds), before anything is read from the database.
+        // In a rush most requests are for slots already gone: say so from memory (the site's structure, remembered
+        // for a few seconds), before anything is read from the database. A full centre is known without the
+        // detainee: most refusals of a rush need no lookup of where the detainee is held (one read per lawyer).
         rules.window(r.date(), now());
+        linksOf.get(r.centreId()); // 404 for a centre that does not exist
+        LocalDateTime end = rules.hours(start, slots, opening(r.centreId(), r.date()));
+        positionsFree(r.centreId(), start, end);
         long heldAt = detentionCentreOf.get(r.detaineeId());
         requireLinked(r.centreId(), heldAt);
-        LocalDateTime end = rules.hours(start, slots, opening(r.centreId(), r.date()));
         capacity(r.centreId(), heldAt, start, end);
         claim[0] = claim(r.centreId(), heldAt, start, end);
 
@@ -264,16 +267,21 @@ public class DefaultBookingService implements BookingService {
 
     /** Refuses at once when no position or no detainee terminal is free for the whole time. */
     private void capacity(long centreId, long detentionCentreId, LocalDateTime start, LocalDateTime end) {
-        occupancy.ensureLoaded(start.toLocalDate(), allocator::loadHolds);
+        positionsFree(centreId, start, end);
         List<LocalDateTime> ticks = Calendar.ticks(start, end);
-        if (free(Occupancy.POSITION, positions(centreId), ticks) == 0) {
-            throw new BookingRefusedException("slot-taken", "every position of the centre is taken at "
-                    + start.toLocalTime() + " on " + start.toLocalDate() + "; choose another time or join the waiting list");
-        }
         if (free(Occupancy.TERMINAL, terminals(detentionCentreId), ticks) == 0) {
             throw new BookingRefusedException("no-detainee-terminal", "every detainee terminal of the detention "
                     + "centre is in use at " + start.toLocalTime() + " on " + start.toLocalDate()
                     + "; choose another time or join the waiting list");
+        }
+    }
+
+    /** Refuses at once when no position of the centre is free for the whole time. */
+    private void positionsFree(long centreId, LocalDateTime start, LocalDateTime end) {
+        occupancy.ensureLoaded(start.toLocalDate(), allocator::loadHolds);
+        if (free(Occupancy.POSITION, positions(centreId), Calendar.ticks(start, end)) == 0) {
+            throw new BookingRefusedException("slot-taken", "every position of the centre is taken at "
+                    + start.toLocalTime() + " on " + start.toLocalDate() + "; choose another time or join the waiting list");
         }
     }
 

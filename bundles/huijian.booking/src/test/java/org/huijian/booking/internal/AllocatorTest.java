@@ -41,7 +41,7 @@ class AllocatorTest {
         Allocator.Candidate c = new Allocator.Candidate(actor, lawyer, detainee, caseId, f.centre.id(), f.dc.id(), start,
                 start.plusMinutes(60), BookingStatus.APPROVED, null, 0, List.of(f.positions.get(0).id()),
                 f.bookings.terminals(f.dc.id()), List.of(), arrived);
-        return new Allocator.Pending(c, new CompletableFuture<>());
+        return new Allocator.Pending(c, new CompletableFuture<>(), arrived);
     }
 
     /**
@@ -72,7 +72,7 @@ class AllocatorTest {
             Allocator.Pending sameLawyer = new Allocator.Pending(new Allocator.Candidate(c.actor(), c.lawyerId(),
                     c.detaineeId(), c.caseId(), c.centreId(), c.detentionCentreId(), c.start(), c.end(), c.status(),
                     c.reason(), 0, List.of(f.positions.get(1).id()), List.of(secondTerminal.id()), List.of(), c.arrived()),
-                    new CompletableFuture<>());
+                    new CompletableFuture<>(), c.arrived());
             staleLawyer.process(new ArrayList<>(List.of(sameLawyer)));
 
             for (Object[] expected : new Object[][] { { samePosition, "slot-taken" }, { sameLawyer, "lawyer-busy" } }) {
