@@ -111,6 +111,11 @@ class BookingServiceTest {
         f.bookings.request(f.a, f.request(f.detainee1, f.case1, TUESDAY, 14, 0, 1, lettersA));
         f.bookings.request(f.b, f.request(f.detainee2, f.case2, TUESDAY, 14, 0, 1, lettersB));
         assertEquals("slot-taken", refused(() -> f.bookings.request(c, f.request(d3, c3, TUESDAY, 14, 0, 1, f.letters(c)))));
+        // Said from memory before the detainee is looked up (in a rush, one read per lawyer saved): a detainee that
+        // does not exist would otherwise be a 404.
+        BookingRequest r = f.request(d3, c3, TUESDAY, 14, 0, 1, f.letters(c));
+        assertEquals("slot-taken", refused(() -> f.bookings.request(c, new BookingRequest(null, d3.id() + 1000,
+                r.caseId(), r.centreId(), r.date(), r.start(), r.slots(), r.documentIds()))));
     }
 
     @Test
