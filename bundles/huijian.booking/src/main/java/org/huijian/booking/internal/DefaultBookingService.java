@@ -241,7 +241,7 @@ public class DefaultBookingService implements BookingService {
         positionsFree(r.centreId(), start, end);
         long heldAt = detentionCentreOf.get(r.detaineeId());
         requireLinked(r.centreId(), heldAt);
-        capacity(r.centreId(), heldAt, start, end);
+        terminalsFree(heldAt, start, end);
         claim[0] = claim(r.centreId(), heldAt, start, end);
 
         Detainee detainee = directory.detainee(r.detaineeId());
@@ -268,12 +268,7 @@ public class DefaultBookingService implements BookingService {
     /** Refuses at once when no position or no detainee terminal is free for the whole time. */
     private void capacity(long centreId, long detentionCentreId, LocalDateTime start, LocalDateTime end) {
         positionsFree(centreId, start, end);
-        List<LocalDateTime> ticks = Calendar.ticks(start, end);
-        if (free(Occupancy.TERMINAL, terminals(detentionCentreId), ticks) == 0) {
-            throw new BookingRefusedException("no-detainee-terminal", "every detainee terminal of the detention "
-                    + "centre is in use at " + start.toLocalTime() + " on " + start.toLocalDate()
-                    + "; choose another time or join the waiting list");
-        }
+        terminalsFree(detentionCentreId, start, end);
     }
 
     /** Refuses at once when no position of the centre is free for the whole time. */
@@ -282,6 +277,16 @@ public class DefaultBookingService implements BookingService {
         if (free(Occupancy.POSITION, positions(centreId), Calendar.ticks(start, end)) == 0) {
             throw new BookingRefusedException("slot-taken", "every position of the centre is taken at "
                     + start.toLocalTime() + " on " + start.toLocalDate() + "; choose another time or join the waiting list");
+        }
+    }
+
+    /** Refuses at once when no detainee terminal of the detention centre is free for the whole time. */
+    private void terminalsFree(long detentionCentreId, LocalDateTime start, LocalDateTime end) {
+        occupancy.ensureLoaded(start.toLocalDate(), allocator::loadHolds);
+        if (free(Occupancy.TERMINAL, terminals(detentionCentreId), Calendar.ticks(start, end)) == 0) {
+            throw new BookingRefusedException("no-detainee-terminal", "every detainee terminal of the detention "
+                    + "centre is in use at " + start.toLocalTime() + " on " + start.toLocalDate()
+                    + "; choose another time or join the waiting list");
         }
     }
 
