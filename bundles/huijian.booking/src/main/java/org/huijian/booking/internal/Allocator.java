@@ -72,6 +72,9 @@ final class Allocator implements AutoCloseable {
     private final BlockingQueue<Pending> queue;
     private final Thread worker;
     private volatile boolean running = true;
+    /** When the last batch was written ({@link System#nanoTime()}). */
+    private volatile long lastWritten = System.nanoTime() - QUIET_NANOS;
+    private static final long QUIET_NANOS = 100_000_000L;
 
     Allocator(Store store, EntityManagerFactory unit, Occupancy occupancy, Clock clock, int capacity) {
         this.store = store;
@@ -101,6 +104,11 @@ final class Allocator implements AutoCloseable {
         return queue.size();
     }
 
+    /** Whether requests are waiting or a batch was written in the last 100 ms: bookings are being decided. */
+    boolean busy() {
+        return !queue.isEmpty() || System.nanoTime() - lastWritten < QUIET_NANOS;
+    }
+
     private void run() {
         List<Pending> batch = new ArrayList<>(BATCH);
         while (running) {
@@ -113,6 +121,7 @@ final class Allocator implements AutoCloseable {
                 batch.add(first);
                 queue.drainTo(batch, BATCH - 1);
                 process(batch);
+                lastWritten = System.nanoTime();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

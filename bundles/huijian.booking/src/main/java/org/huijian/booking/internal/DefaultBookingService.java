@@ -103,7 +103,6 @@ public class DefaultBookingService implements BookingService {
     private final Memo<Long, List<Long>> positionsOf;
     private final Memo<Long, List<Long>> terminalsOf;
     private final Memo<Long, List<Long>> linksOf;
-    private final Memo<Long, Long> detentionCentreOf;
     private final Memo<List<Object>, List<TimeRange>> openingOf;
 
     @Activate
@@ -122,7 +121,7 @@ public class DefaultBookingService implements BookingService {
         this.rules = new Rules(policy);
         this.clock = clock;
         this.allocator = new Allocator(unit.store(), unit.emf(), occupancy, clock, policy.queueCapacity());
-        this.notify = new Notifications(accounts, directory, () -> List.copyOf(notifiers), clock);
+        this.notify = new Notifications(accounts, directory, () -> List.copyOf(notifiers), clock, allocator::busy);
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "huijian-booking-timer");
             t.setDaemon(true);
@@ -131,7 +130,6 @@ public class DefaultBookingService implements BookingService {
         this.positionsOf = new Memo<>(5000, this::loadPositions);
         this.terminalsOf = new Memo<>(5000, this::loadTerminals);
         this.linksOf = new Memo<>(5000, c -> site.linkedDetentionCentres(c).stream().map(DetentionCentre::id).toList());
-        this.detentionCentreOf = new Memo<>(5000, d -> directory.detainee(d).detentionCentreId());
         this.openingOf = new Memo<>(5000, k -> site.openingOn((Long) k.get(0), (LocalDate) k.get(1)));
         if (schedule) {
             timer.scheduleWithFixedDelay(this::housekeeping, 30, 30, TimeUnit.SECONDS);
@@ -215,7 +213,7 @@ public class DefaultBookingService implements BookingService {
         }
         boolean approved = b.status() == BookingStatus.APPROVED;
         notify.lawyer(b.lawyerId(), approved ? "booking.approved" : "booking.submitted",
-                (approved ? "预约已通过：" : "预约已提交，待审批：") + b.reference(), describe(b));
+                (approved ? "预约已通过：" : "预约已提交，待审批：") + b.reference(), () -> describe(b));
         return b;
     }
 
@@ -239,17 +237,14 @@ public class DefaultBookingService implements BookingService {
         linksOf.get(r.centreId()); // 404 for a centre that does not exist
         LocalDateTime end = rules.hours(start, slots, opening(r.centreId(), r.date()));
         positionsFree(r.centreId(), start, end);
-        long heldAt = detentionCentreOf.get(r.detaineeId());
-        requireLinked(r.centreId(), heldAt);
-        terminalsFree(heldAt, start, end);
-        claim[0] = claim(r.centreId(), heldAt, start, end);
-
         Detainee detainee = directory.detainee(r.detaineeId());
+        requireLinked(r.centreId(), detainee.detentionCentreId());
+        terminalsFree(detainee.detentionCentreId(), start, end);
+        claim[0] = claim(r.centreId(), detainee.detentionCentreId(), start, end);
+
         Case c = directory.caseFile(r.caseId());
         rules.caseOfDetainee(c, detainee.id());
         directory.lawyer(lawyerId);
-        // the centre exists: requireLinked above read it (or found it in the 5-second memo), 404 if not
-        requireLinked(r.centreId(), detainee.detentionCentreId());
         List<Long> documents = r.documentIds() == null ? List.of() : r.documentIds();
         // Everything the per-lawyer rules need, read in one go (one entity manager, not one per question).
         Facts f = unit.read(em -> facts(em, lawyerId, c.id(), documents, detainee.id(), start, end));
@@ -413,7 +408,7 @@ public class DefaultBookingService implements BookingService {
                         a.decide(AuthorisationEntity.ACCEPTED, actor.username(), clock.instant());
                     }
                 });
-        notify.lawyer(b.lawyerId(), "booking.approved", "预约已通过：" + b.reference(), describe(b)
+        notify.lawyer(b.lawyerId(), "booking.approved", "预约已通过：" + b.reference(), () -> describe(b)
                 + (note == null || note.isBlank() ? "" : "\n审批意见：" + note));
         return b;
     }
@@ -424,7 +419,8 @@ public class DefaultBookingService implements BookingService {
         new Checks().text("reason", reason, 300).done();
         Booking b = transition(actor, bookingId, EnumSet.of(BookingStatus.PENDING_APPROVAL), BookingStatus.REJECTED,
                 reason.strip(), "booking.reject", true, null);
-        notify.lawyer(b.lawyerId(), "booking.rejected", "预约未通过：" + b.reference(), describe(b) + "\n原因：" + reason);
+        notify.lawyer(b.lawyerId(), "booking.rejected", "预约未通过：" + b.reference(),
+                () -> describe(b) + "\n原因：" + reason);
         offerFreedSlot(b);
         return b;
     }
@@ -440,7 +436,8 @@ public class DefaultBookingService implements BookingService {
                 : reason.strip();
         Booking b = transition(actor, bookingId, LIVE, BookingStatus.CANCELLED, why, "booking.cancel", true, null);
         if (staff) {
-            notify.lawyer(b.lawyerId(), "booking.cancelled", "预约已取消：" + b.reference(), describe(b) + "\n原因：" + why);
+            notify.lawyer(b.lawyerId(), "booking.cancelled", "预约已取消：" + b.reference(),
+                    () -> describe(b) + "\n原因：" + why);
         }
         offerFreedSlot(b);
         return b;
@@ -462,7 +459,7 @@ public class DefaultBookingService implements BookingService {
                 b.detentionCentreId(), newStart, newEnd, b.status(), null, b.id(), positions(b.centreId()),
                 terminals(b.detentionCentreId()), List.of(), System.nanoTime()));
         occupancy.reset();
-        notify.lawyer(b.lawyerId(), "booking.moved", "预约时间已变更：" + b.reference(), describe(moved));
+        notify.lawyer(b.lawyerId(), "booking.moved", "预约时间已变更：" + b.reference(), () -> describe(moved));
         offerFreedSlot(b);
         return moved;
     }
@@ -510,7 +507,7 @@ public class DefaultBookingService implements BookingService {
         long count = unit.read(em -> em.createNamedQuery("Booking.countNoShows", Long.class)
                 .setParameter("lawyerId", b.lawyerId())
                 .setParameter("since", LocalDateTime.ofInstant(since, policy.zone())).getSingleResult());
-        notify.lawyer(b.lawyerId(), "booking.no-show", "未按时到场：" + b.reference(), describe(b)
+        notify.lawyer(b.lawyerId(), "booking.no-show", "未按时到场：" + b.reference(), () -> describe(b)
                 + "\n" + policy.noShowPeriodDays() + " 天内第 " + count + " 次未到场；满 " + policy.noShowLimit()
                 + " 次将暂停网上预约 " + policy.suspensionDays() + " 天。");
         if (count >= policy.noShowLimit()) {
@@ -751,7 +748,7 @@ public class DefaultBookingService implements BookingService {
                     return e;
                 }, x -> new AuditEntry(Actor.SYSTEM, "waitlist.offer", "waitlist:" + w.id(),
                         "booking " + b.reference() + " until " + expires));
-                notify.lawyer(w.lawyerId(), "waitlist.offer", "候补预约有空位：" + b.reference(), describe(b)
+                notify.lawyer(w.lawyerId(), "waitlist.offer", "候补预约有空位：" + b.reference(), () -> describe(b)
                         + "\n请在 " + LocalDateTime.ofInstant(expires, policy.zone()).toLocalTime().withNano(0)
                         + " 前确认，逾期将顺延给下一位律师。");
                 return;
@@ -824,7 +821,7 @@ public class DefaultBookingService implements BookingService {
                         b.centreId(), b.detentionCentreId(), s[0], end, b.status(), "detainee unavailable: " + u.reason(),
                         b.id(), positions(b.centreId()), terminals(b.detentionCentreId()), List.of(), System.nanoTime()));
                 occupancy.reset();
-                notify.lawyer(b.lawyerId(), "booking.moved", "在押人员无法按时到场，预约已改期：" + b.reference(),
+                notify.lawyer(b.lawyerId(), "booking.moved", "在押人员无法按时到场，预约已改期：" + b.reference(), () ->
                         "原因：" + u.reason() + "\n" + describe(moved));
                 return moved;
             } catch (BookingRefusedException taken) {
@@ -833,7 +830,7 @@ public class DefaultBookingService implements BookingService {
         }
         Booking cancelled = transition(actor, b.id(), LIVE, BookingStatus.CANCELLED, "detainee unavailable: "
                 + u.reason(), "booking.cancel", true, null);
-        notify.lawyer(b.lawyerId(), "booking.cancelled", "在押人员无法到场，预约已取消：" + b.reference(),
+        notify.lawyer(b.lawyerId(), "booking.cancelled", "在押人员无法到场，预约已取消：" + b.reference(), () ->
                 "原因：" + u.reason() + "\n" + describe(cancelled));
         return cancelled;
     }
@@ -918,7 +915,7 @@ public class DefaultBookingService implements BookingService {
                         .executeUpdate();
                 return find(em, bookingId).toApi();
             }, x -> null);
-            notify.lawyer(b.lawyerId(), "booking.reminder", "会见提醒：" + b.reference(), describe(b)
+            notify.lawyer(b.lawyerId(), "booking.reminder", "会见提醒：" + b.reference(), () -> describe(b)
                     + "\n请提前到会见中心签到，开始后 " + policy.lateReleaseMinutes() + " 分钟未签到视为未到场。");
         }
     }

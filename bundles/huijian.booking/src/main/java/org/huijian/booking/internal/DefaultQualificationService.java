@@ -70,7 +70,7 @@ public class DefaultQualificationService implements QualificationService {
         this.directory = directory;
         this.accounts = accounts;
         this.clock = clock;
-        this.notify = new Notifications(accounts, directory, () -> List.copyOf(notifiers), clock);
+        this.notify = new Notifications(accounts, directory, () -> List.copyOf(notifiers), clock, () -> false);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -231,7 +231,7 @@ public class DefaultQualificationService implements QualificationService {
                 : "qualification.suspend", "lawyer:" + lawyerId, reason));
         notify.lawyer(lawyerId, "qualification." + status.name().toLowerCase(java.util.Locale.ROOT),
                 status == QualificationStatus.VERIFIED ? "律师资格已核验，可以网上预约会见" : "网上预约资格已暂停",
-                reason);
+                () -> reason);
         return q;
     }
 }

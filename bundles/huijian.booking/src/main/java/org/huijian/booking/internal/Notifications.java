@@ -18,6 +18,11 @@ import org.slf4j.LoggerFactory;
  * Tells a lawyer (every account of theirs) through every registered notifier, on a thread of its own with a
  * bounded queue, so a request never waits for the inbox, the mail server or an SMS gateway; never fails the
  * caller. A full queue drops the notification and says so in the log.
+ * <p>
+ * While bookings are being decided ({@code busy}, the allocator's queue not yet quiet) a notification waits, up to
+ * {@link #MAX_DEFER_NANOS} after it was queued: in a release rush the lawyers who got a slot already have the answer
+ * in their response, and the inbox writes, the lawyer lookups and the text would otherwise take processor time and
+ * log flushes from the requests still being answered.
  */
 final class Notifications implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Notifications.class);
@@ -26,6 +31,8 @@ final class Notifications implements AutoCloseable {
     private final DirectoryService directory;
     private final Supplier<List<Notifier>> notifiers;
     private final Clock clock;
+    private final java.util.function.BooleanSupplier busy;
+    static final long MAX_DEFER_NANOS = 2_000_000_000L;
     private final ThreadPoolExecutor sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(10_000), r -> {
                 Thread t = new Thread(r, "huijian-booking-notify");
@@ -33,21 +40,29 @@ final class Notifications implements AutoCloseable {
                 return t;
             }, (task, pool) -> LOG.warn("Notification queue full (10000 waiting): a notification was dropped"));
 
-    Notifications(AccountService accounts, DirectoryService directory, Supplier<List<Notifier>> notifiers, Clock clock) {
+    Notifications(AccountService accounts, DirectoryService directory, Supplier<List<Notifier>> notifiers, Clock clock,
+            java.util.function.BooleanSupplier busy) {
+        this.busy = busy;
         this.accounts = accounts;
         this.directory = directory;
         this.notifiers = notifiers;
         this.clock = clock;
     }
 
-    void lawyer(long lawyerId, String topic, String subject, String body) {
+    /** Queues a notification; {@code body} is written on the sending thread, after any wait. */
+    void lawyer(long lawyerId, String topic, String subject, Supplier<String> body) {
         java.time.Instant at = clock.instant();
+        long queued = System.nanoTime();
         sender.execute(() -> {
+            while (busy.getAsBoolean() && System.nanoTime() - queued < MAX_DEFER_NANOS) {
+                java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
+            }
             try {
+                String text = body.get();
                 String mobile = directory.lawyer(lawyerId).mobile();
                 for (Account a : accounts.accountsOf(lawyerId)) {
                     if (!a.disabled()) {
-                        send(a, mobile, new Notification(a.username(), topic, subject, body, at));
+                        send(a, mobile, new Notification(a.username(), topic, subject, text, at));
                     }
                 }
             } catch (RuntimeException e) {
