@@ -33,6 +33,24 @@ final class Browsers {
         }
         options.setAcceptInsecureCerts(true);
         return new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build(), options);
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build(), options) {
+            @Override
+            public void quit() {
+                try {
+                    super.quit();
+                } finally {
+                    delete(profile);
+                }
+            }
+        };
+    }
+
+    /** Removes a browser's profile (several megabytes each) once it has quit. */
+    static void delete(Path profile) {
+        try (java.util.stream.Stream<Path> files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // left in the temporary directory
+        }
     }
 }

@@ -20,6 +20,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  */
 public final class BrowserPeers implements AutoCloseable {
     static ChromeDriver browser;
+    private static Path profile;
 
     private final Relay relay = new Relay();
     private final java.util.List<Endpoint> endpoints = new java.util.ArrayList<>();
@@ -27,9 +28,10 @@ public final class BrowserPeers implements AutoCloseable {
     public static void open() throws Exception {
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
+        profile = Files.createTempDirectory("huijian-media");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--user-data-dir=" + Files.createTempDirectory("huijian-media"), "--autoplay-policy=no-user-gesture-required");
+                "--user-data-dir=" + profile, "--autoplay-policy=no-user-gesture-required");
         browser = new ChromeDriver(new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build(), options);
     }
@@ -38,6 +40,14 @@ public final class BrowserPeers implements AutoCloseable {
         if (browser != null) {
             browser.quit();
             browser = null;
+        }
+        if (profile != null) { // several megabytes of browser profile
+            try (java.util.stream.Stream<Path> files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            } catch (java.io.IOException e) {
+                // left in the temporary directory
+            }
+            profile = null;
         }
     }
 
