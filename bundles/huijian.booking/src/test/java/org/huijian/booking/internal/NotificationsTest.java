@@ -37,14 +37,23 @@ class NotificationsTest {
     void waitsWhileBookingsAreDecidedThenWritesAndSends() throws Exception {
         try (Fixture f = new Fixture(dir)) {
             AtomicBoolean busy = new AtomicBoolean(true);
+            AtomicInteger asked = new AtomicInteger();
             AtomicInteger written = new AtomicInteger();
             try (Notifications n = new Notifications(f.accounts, f.directory, () -> List.of(recorder), f.clock,
-                    busy::get)) {
+                    () -> {
+                        asked.incrementAndGet();
+                        return busy.get();
+                    })) {
                 n.lawyer(f.lawyerA, "booking.approved", "预约已通过：YY1", () -> {
                     written.incrementAndGet();
                     return "会见中心 A";
                 });
-                Thread.sleep(400);
+                // the sender has looked three times, found bookings being decided each time, and waited on
+                long deadline = System.nanoTime() + 10_000_000_000L;
+                while (asked.get() < 3 && System.nanoTime() < deadline) {
+                    Thread.onSpinWait();
+                }
+                assertTrue(asked.get() >= 3, "the sender asks whether bookings are being decided");
                 assertEquals(0, written.get(), "the text is not written while bookings are being decided");
                 assertTrue(notes.isEmpty());
                 busy.set(false);
