@@ -147,6 +147,20 @@ class ImportOverHttpTest {
     }
 
     @Test
+    void jsonAnswersGoOutWholeWithTheirLength() throws Exception {
+        // Flushed before the end, an answer would go out chunked: headers and body, then an empty chunk to end it.
+        HttpResponse<String> ok = post(admin, "?dryRun=true", "code,name,gender\nH-1,某人,M\n".getBytes(UTF_8), "text/csv");
+        HttpResponse<String> problem = post(admin, "?dryRun=true", "code,name,gender\nH-1,,M\n".getBytes(UTF_8), "text/csv");
+        assertEquals(200, ok.statusCode(), ok.body());
+        assertEquals(400, problem.statusCode(), problem.body());
+        for (HttpResponse<String> r : List.of(ok, problem)) {
+            assertEquals(String.valueOf(r.body().getBytes(UTF_8).length), r.headers().firstValue("Content-Length").orElse(null),
+                    r.headers().map().toString());
+            assertTrue(r.headers().firstValue("Transfer-Encoding").isEmpty(), r.headers().map().toString());
+        }
+    }
+
+    @Test
     void aBadFileIsA400ListingEveryRowAndNothingIsStored() throws Exception {
         byte[] file = "code,name,gender\nH-1,,M\nH-2,王五,X\nH-3,赵六,F\n".getBytes(UTF_8);
         HttpResponse<String> r = post(admin, "?dryRun=false", file, "text/csv");
