@@ -47,6 +47,11 @@ public final class RelayBench {
     /** Every leg on the bridge's one shared UDP port (as shipped), or each on its own ({@code -Drelay.shared=false}). */
     final boolean shared = Boolean.parseBoolean(System.getProperty("relay.shared", "true"));
     /**
+     * The simulated peers offer AES-GCM first, as Chromium does, and the bridge takes it; {@code -Drelay.gcm=false}
+     * has them offer only {@code SRTP_AES128_CM_HMAC_SHA1_80}, the profile every leg used before.
+     */
+    final boolean gcm = Boolean.parseBoolean(System.getProperty("relay.gcm", "true"));
+    /**
      * How long the receiving thread polls before it sleeps in {@code select} (microseconds; 0: never polls). On
      * loopback the kernel delivers each datagram on the sender's processor, so a sleeping receiver is woken by the
      * bridge's own {@code sendto}: an inter-processor interrupt charged to the bridge's core that a remote browser
@@ -161,9 +166,10 @@ public final class RelayBench {
         int frameBytes = kbps * 1000 / 8 / 30;
         out.append(String.format(Locale.ROOT, "%nMedia relay: bridge pinned to one core (CPU 0), load driver on CPU 1; per "
                 + "meeting two parties × (video %d kbit/s at 30 fps in %d-byte frames + audio 50 packets/s), %s, one "
-                + "console watching; %s; %d s per level; receivers %s; load average before: %s%n", kbps, frameBytes,
-                record ? "both videos recorded" : "NOT recorded (relay.record=false)",
-                shared ? "all legs on one UDP port" : "a UDP port per leg (relay.shared=false)", seconds,
+                + "console watching; %s; SRTP %s; %d s per level; receivers %s; load average before: %s%n", kbps,
+                frameBytes, record ? "both videos recorded" : "NOT recorded (relay.record=false)",
+                shared ? "all legs on one UDP port" : "a UDP port per leg (relay.shared=false)",
+                gcm ? "AEAD_AES_128_GCM" : "AES128_CM_HMAC_SHA1_80 (relay.gcm=false)", seconds,
                 decrypt ? "decrypt every packet" : spinMicros > 0 ? "read headers only, polling " + spinMicros
                         + " µs before sleeping (relay.spin)" : "read headers only, sleeping when idle (relay.spin=0)",
                 loadAverage()));
@@ -282,9 +288,9 @@ public final class RelayBench {
     }
 
     Meeting meeting(long id) throws Exception {
-        SimulatedPeer lawyer = new SimulatedPeer();
-        SimulatedPeer detainee = new SimulatedPeer();
-        SimulatedPeer console = new SimulatedPeer();
+        SimulatedPeer lawyer = new SimulatedPeer(gcm);
+        SimulatedPeer detainee = new SimulatedPeer(gcm);
+        SimulatedPeer console = new SimulatedPeer(gcm);
         lawyer.connect(RelayServer.text(ask("JOIN " + id + " lawyer " + RelayServer.b64(lawyer.offer(true))).substring(7)));
         detainee.connect(RelayServer.text(ask("JOIN " + id + " detainee " + RelayServer.b64(detainee.offer(true))).substring(7)));
         console.connect(RelayServer.text(ask("WATCH " + id + " lawyer w" + id + " " + RelayServer.b64(console.offer(false)))

@@ -17,7 +17,6 @@ import org.bouncycastle.tls.DatagramTransport;
 import org.bouncycastle.tls.DefaultTlsServer;
 import org.bouncycastle.tls.HashAlgorithm;
 import org.bouncycastle.tls.ProtocolVersion;
-import org.bouncycastle.tls.SRTPProtectionProfile;
 import org.bouncycastle.tls.SignatureAlgorithm;
 import org.bouncycastle.tls.SignatureAndHashAlgorithm;
 import org.bouncycastle.tls.TlsCredentialedSigner;
@@ -31,13 +30,18 @@ import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 
 /**
  * The DTLS-SRTP handshake (RFC 5764) as the DTLS server ({@code a=setup:passive}), written against Bouncy Castle's
- * DTLS directly. The browser's certificate must match the fingerprint of its SDP, and the only protection profile is
- * {@code SRTP_AES128_CM_HMAC_SHA1_80}. When the handshake completes the SRTP keys are exported
+ * DTLS directly. The browser's certificate must match the fingerprint of its SDP, and the protection profile is
+ * {@code SRTP_AEAD_AES_128_GCM} when offered, else {@code SRTP_AES128_CM_HMAC_SHA1_80} ({@link SrtpProfile}). When the
+ * handshake completes the SRTP keys are exported
  * ({@code EXTRACTOR-dtls_srtp}) and the handshake is done: media never goes through DTLS records.
  */
 final class Dtls {
-    /** client write key, server write key (16 bytes each), client salt, server salt (14 bytes each). */
-    record Keys(byte[] clientKey, byte[] serverKey, byte[] clientSalt, byte[] serverSalt) {
+    /** The profile agreed, client write key, server write key (16 bytes each), client salt, server salt. */
+    record Keys(SrtpProfile profile, byte[] clientKey, byte[] serverKey, byte[] clientSalt, byte[] serverSalt) {
+        /** The same keys seen from the other side (a DTLS client sends with the client's keys). */
+        Keys turned() {
+            return new Keys(profile, serverKey, clientKey, serverSalt, clientSalt);
+        }
     }
 
     private final BlockingQueue<byte[]> incoming = new LinkedBlockingQueue<>(256);
@@ -74,6 +78,7 @@ final class Dtls {
 
     private final class Server extends DefaultTlsServer {
         private final BcTlsCrypto crypto;
+        private SrtpProfile profile;
         Keys keys;
 
         Server(BcTlsCrypto crypto) {
@@ -129,14 +134,10 @@ final class Dtls {
         public void processClientExtensions(Hashtable clientExtensions) throws IOException {
             super.processClientExtensions(clientExtensions);
             UseSRTPData srtp = TlsSRTPUtils.getUseSRTPExtension(clientExtensions);
-            boolean offered = false;
-            if (srtp != null) {
-                for (int p : srtp.getProtectionProfiles()) {
-                    offered |= p == SRTPProtectionProfile.SRTP_AES128_CM_HMAC_SHA1_80;
-                }
-            }
-            if (!offered) {
-                throw new TlsFatalAlert(AlertDescription.handshake_failure, "no SRTP_AES128_CM_HMAC_SHA1_80 offered");
+            profile = srtp == null ? null : SrtpProfile.choose(srtp.getProtectionProfiles());
+            if (profile == null) {
+                throw new TlsFatalAlert(AlertDescription.handshake_failure,
+                        "neither SRTP_AEAD_AES_128_GCM nor SRTP_AES128_CM_HMAC_SHA1_80 offered");
             }
         }
 
@@ -147,17 +148,14 @@ final class Dtls {
             if (ext == null) {
                 ext = new Hashtable();
             }
-            TlsSRTPUtils.addUseSRTPExtension(ext, new UseSRTPData(
-                    new int[] { SRTPProtectionProfile.SRTP_AES128_CM_HMAC_SHA1_80 }, new byte[0]));
+            TlsSRTPUtils.addUseSRTPExtension(ext, new UseSRTPData(new int[] { profile.id }, new byte[0]));
             return ext;
         }
 
         @Override
         public void notifyHandshakeComplete() throws IOException {
             super.notifyHandshakeComplete();
-            byte[] m = context.exportKeyingMaterial("EXTRACTOR-dtls_srtp", null, 2 * (16 + 14));
-            keys = new Keys(java.util.Arrays.copyOfRange(m, 0, 16), java.util.Arrays.copyOfRange(m, 16, 32),
-                    java.util.Arrays.copyOfRange(m, 32, 46), java.util.Arrays.copyOfRange(m, 46, 60));
+            keys = profile.keys(context.exportKeyingMaterial("EXTRACTOR-dtls_srtp", null, profile.materialLength()));
         }
     }
 

@@ -97,6 +97,7 @@ public final class Endpoint implements AutoCloseable {
     private volatile InetSocketAddress remote;
     private volatile Dtls dtls;
     private volatile Srtp srtp;
+    private volatile SrtpProfile profile;
     private volatile int audioPt = -1;
     private volatile int videoPt = -1;
     private volatile int audioAbsSendTime = -1;
@@ -148,6 +149,12 @@ public final class Endpoint implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The SRTP protection profile agreed in the DTLS handshake, such as {@code AEAD_AES_128_GCM}; null before. */
+    public String srtpProfile() {
+        SrtpProfile p = profile;
+        return p == null ? null : p.name();
     }
 
     /** Completes when ICE and DTLS are done and SRTP flows (or fails with why not). */
@@ -366,8 +373,9 @@ public final class Endpoint implements AutoCloseable {
         try {
             Dtls.Keys keys = dtls.handshake();
             srtp = new Srtp(keys);
+            profile = keys.profile();
             connected.complete(null);
-            LOG.debug("port {}: DTLS-SRTP with {} established", port(), remote);
+            LOG.debug("port {}: DTLS-SRTP ({}) with {} established", port(), keys.profile(), remote);
         } catch (IOException | RuntimeException | LinkageError e) {
             connected.completeExceptionally(e);
             LOG.warn("port {}: DTLS handshake with {} failed: {}", port(), remote, e.toString());

@@ -23,8 +23,7 @@ final class Srtp {
     private final Contexts<SrtcpCryptoContext> outRtcp;
 
     Srtp(Dtls.Keys keys) {
-        // SRTP_AES128_CM_HMAC_SHA1_80: AES-CM 128-bit key, HMAC-SHA1 with a 160-bit key and an 80-bit tag, 112-bit salt.
-        SrtpPolicy policy = new SrtpPolicy(SrtpPolicy.AESCM_ENCRYPTION, 16, SrtpPolicy.HMACSHA1_AUTHENTICATION, 20, 10, 14);
+        SrtpPolicy policy = keys.profile().policy();
         in = new SrtpContextFactory(false, keys.clientKey(), keys.clientSalt(), policy, policy, LOGGER);
         out = new SrtpContextFactory(true, keys.serverKey(), keys.serverSalt(), policy, policy, LOGGER);
         inRtp = new Contexts<>(s -> derive(in, s));

@@ -117,6 +117,7 @@ class EndpointBrowserTest {
                     && answer.contains("a=recvonly"), answer);
             assertEquals("ok", answer(answer));
             endpoint.connected().get(20, TimeUnit.SECONDS);
+            assertEquals("AEAD_AES_128_GCM", endpoint.srtpProfile(), "Chromium offers AES-GCM; the bridge prefers it");
             for (int i = 0; i < 100 && !"connected".equals(state()); i++) {
                 Thread.sleep(100);
             }

@@ -90,7 +90,19 @@ public final class SimulatedPeer implements AutoCloseable {
     public final AtomicLong sentVideo = new AtomicLong();
     public final AtomicLong sentAudio = new AtomicLong();
 
+    /** The SRTP protection profiles offered in the DTLS handshake, in order. */
+    private final int[] offered;
+    private volatile SrtpProfile profile;
+
+    /** A peer offering the SRTP profiles as Chromium does: AES-GCM (256 and 128) first, then AES-CM with HMAC-SHA1. */
     public SimulatedPeer() throws IOException {
+        this(true);
+    }
+
+    /** {@code gcm} false: a peer that offers only {@code SRTP_AES128_CM_HMAC_SHA1_80}. */
+    public SimulatedPeer(boolean gcm) throws IOException {
+        offered = gcm ? new int[] { SRTPProtectionProfile.SRTP_AEAD_AES_256_GCM, SRTPProtectionProfile.SRTP_AEAD_AES_128_GCM,
+            SRTPProtectionProfile.SRTP_AES128_CM_HMAC_SHA1_80 } : new int[] { SRTPProtectionProfile.SRTP_AES128_CM_HMAC_SHA1_80 };
         channel = DatagramChannel.open();
         channel.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         socket = channel.socket(); // blocking, with timeouts, for the connectivity check and the DTLS handshake
@@ -156,14 +168,20 @@ public final class SimulatedPeer implements AutoCloseable {
         BcTlsCrypto crypto = new BcTlsCrypto(new SecureRandom());
         Client client = new Client(crypto, fingerprint);
         new DTLSClientProtocol().connect(client, new Transport());
-        Dtls.Keys k = client.keys;
+        profile = client.keys.profile();
         // As the DTLS client we send with the client keys and receive with the server's: the same class, turned round.
-        srtp = new Srtp(new Dtls.Keys(k.serverKey(), k.clientKey(), k.serverSalt(), k.clientSalt()));
+        srtp = new Srtp(client.keys.turned());
         socket.setSoTimeout(0);
     }
 
     private static String value(String sdp, String prefix) {
         return sdp.lines().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow().substring(prefix.length()).strip();
+    }
+
+    /** The SRTP protection profile the bridge chose, such as {@code AEAD_AES_128_GCM}; null before {@link #connect}. */
+    public String srtpProfile() {
+        SrtpProfile p = profile;
+        return p == null ? null : p.name();
     }
 
     /** Sends one audio packet of 20 ms (about 100 bytes). */
@@ -403,6 +421,7 @@ public final class SimulatedPeer implements AutoCloseable {
 
     private final class Client extends DefaultTlsClient {
         private final String fingerprint;
+        private SrtpProfile chosenProfile;
         Dtls.Keys keys;
 
         Client(BcTlsCrypto crypto, String fingerprint) {
@@ -424,9 +443,20 @@ public final class SimulatedPeer implements AutoCloseable {
         @SuppressWarnings({ "rawtypes", "unchecked" })
         public Hashtable getClientExtensions() throws IOException {
             Hashtable ext = super.getClientExtensions();
-            TlsSRTPUtils.addUseSRTPExtension(ext, new UseSRTPData(
-                    new int[] { SRTPProtectionProfile.SRTP_AES128_CM_HMAC_SHA1_80 }, new byte[0]));
+            TlsSRTPUtils.addUseSRTPExtension(ext, new UseSRTPData(offered, new byte[0]));
             return ext;
+        }
+
+        @Override
+        @SuppressWarnings("rawtypes")
+        public void processServerExtensions(Hashtable serverExtensions) throws IOException {
+            super.processServerExtensions(serverExtensions);
+            UseSRTPData chosen = TlsSRTPUtils.getUseSRTPExtension(serverExtensions);
+            chosenProfile = chosen == null || chosen.getProtectionProfiles().length != 1 ? null
+                    : SrtpProfile.of(chosen.getProtectionProfiles()[0]);
+            if (chosenProfile == null || java.util.Arrays.stream(offered).noneMatch(o -> o == chosenProfile.id)) {
+                throw new TlsFatalAlert(org.bouncycastle.tls.AlertDescription.illegal_parameter);
+            }
         }
 
         @Override
@@ -454,9 +484,8 @@ public final class SimulatedPeer implements AutoCloseable {
         @Override
         public void notifyHandshakeComplete() throws IOException {
             super.notifyHandshakeComplete();
-            byte[] m = context.exportKeyingMaterial("EXTRACTOR-dtls_srtp", null, 60);
-            keys = new Dtls.Keys(java.util.Arrays.copyOfRange(m, 0, 16), java.util.Arrays.copyOfRange(m, 16, 32),
-                    java.util.Arrays.copyOfRange(m, 32, 46), java.util.Arrays.copyOfRange(m, 46, 60));
+            keys = chosenProfile.keys(context.exportKeyingMaterial("EXTRACTOR-dtls_srtp", null,
+                    chosenProfile.materialLength()));
         }
     }
 
