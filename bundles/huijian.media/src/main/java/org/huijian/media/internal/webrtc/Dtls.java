@@ -38,10 +38,6 @@ import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 final class Dtls {
     /** The profile agreed, client write key, server write key (16 bytes each), client salt, server salt. */
     record Keys(SrtpProfile profile, byte[] clientKey, byte[] serverKey, byte[] clientSalt, byte[] serverSalt) {
-        /** The same keys seen from the other side (a DTLS client sends with the client's keys). */
-        Keys turned() {
-            return new Keys(profile, serverKey, clientKey, serverSalt, clientSalt);
-        }
     }
 
     private final BlockingQueue<byte[]> incoming = new LinkedBlockingQueue<>(256);

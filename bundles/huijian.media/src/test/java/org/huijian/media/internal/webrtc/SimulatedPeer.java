@@ -168,9 +168,10 @@ public final class SimulatedPeer implements AutoCloseable {
         BcTlsCrypto crypto = new BcTlsCrypto(new SecureRandom());
         Client client = new Client(crypto, fingerprint);
         new DTLSClientProtocol().connect(client, new Transport());
-        profile = client.keys.profile();
+        Dtls.Keys k = client.keys;
+        profile = k.profile();
         // As the DTLS client we send with the client keys and receive with the server's: the same class, turned round.
-        srtp = new Srtp(client.keys.turned());
+        srtp = new Srtp(new Dtls.Keys(k.profile(), k.serverKey(), k.clientKey(), k.serverSalt(), k.clientSalt()));
         socket.setSoTimeout(0);
     }
 
