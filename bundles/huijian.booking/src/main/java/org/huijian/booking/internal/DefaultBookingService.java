@@ -315,7 +315,10 @@ public class DefaultBookingService implements BookingService {
         return (int) ids.stream().filter(id -> occupancy.free(kind, id, ticks, 0)).count();
     }
 
-    /** What the per-lawyer rules need to know, read with one entity manager. */
+    /**
+     * What the per-lawyer rules need to know, read with one entity manager; {@code completed} (the lawyer's meetings
+     * held in the case) is read only where the site holds first meetings in person, else 0.
+     */
     private record Facts(Map<Long, DocumentEntity> documents, QualificationEntity qualification, long completed,
             AuthorisationEntity authorisation, long bookedThatDay, List<Unavailability> unavailable) {
     }
@@ -330,8 +333,9 @@ public class DefaultBookingService implements BookingService {
                 docs.put(id, d);
             }
         }
-        long completed = em.createNamedQuery("Booking.countCompleted", Long.class).setParameter("lawyerId", lawyerId)
-                .setParameter("caseId", caseId).getSingleResult();
+        // Only a site that holds first meetings in person asks whether this is one (the default does not).
+        long completed = policy.firstMeetingRemote() ? 0 : em.createNamedQuery("Booking.countCompleted", Long.class)
+                .setParameter("lawyerId", lawyerId).setParameter("caseId", caseId).getSingleResult();
         long booked = from == null ? 0 : em.createNamedQuery("Booking.countOfLawyerDay", Long.class)
                 .setParameter("lawyerId", lawyerId).setParameter("from", from.toLocalDate().atStartOfDay())
                 .setParameter("to", from.toLocalDate().plusDays(1).atStartOfDay()).setParameter("live", LIVE)

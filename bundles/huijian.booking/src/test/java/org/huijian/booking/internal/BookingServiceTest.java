@@ -131,6 +131,35 @@ class BookingServiceTest {
     }
 
     @Test
+    void aSiteThatHoldsFirstMeetingsInPersonAsksForAMeetingHeldBefore() {
+        Policy d = Policy.defaults();
+        Policy inPerson = new Policy(d.zone(), d.slotMinutes(), d.maxSlots(), d.windowStartDays(), d.windowDays(),
+                d.releaseTime(), d.cancelCutoffHours(), d.lateReleaseMinutes(), d.dailyLimit(), d.noShowLimit(),
+                d.noShowPeriodDays(), d.suspensionDays(), d.autoApprove(), false, d.interpreterRemote(),
+                d.approvalRequiredCharges(), d.waitlistOfferMinutes(), d.reminderHours(), d.maxDocumentBytes(),
+                d.queueCapacity());
+        DefaultBookingService strict = new DefaultBookingService(f.unit, f.site, f.directory, f.accounts, inPerson,
+                f.clock, false);
+        try {
+            assertEquals("first-meeting-in-person", refused(() -> strict.request(f.a,
+                    f.request(f.detainee1, f.case1, TUESDAY, 9, 30, 1, lettersA))));
+            // A meeting in the case held (booked while the site allowed a first one remotely): the next one may be.
+            Booking held = f.bookings.request(f.a, f.request(f.detainee1, f.case1, TUESDAY, 9, 30, 1, lettersA));
+            f.bookings.approve(APPROVER, held.id(), null);
+            f.clock.set(TUESDAY.atTime(9, 30));
+            f.bookings.checkIn(ADMIN, held.id());
+            assertEquals(BookingStatus.COMPLETED, f.bookings.complete(ADMIN, held.id()).status());
+            assertEquals("first-meeting-in-person", refused(() -> strict.request(f.b,
+                    f.request(f.detainee2, f.case2, TUESDAY.plusDays(1), 9, 30, 1, lettersB))),
+                    "another lawyer's first meeting in another case");
+            assertEquals(BookingStatus.PENDING_APPROVAL, strict.request(f.a,
+                    f.request(f.detainee1, f.case1, TUESDAY.plusDays(1), 9, 30, 1, null)).status());
+        } finally {
+            strict.deactivate();
+        }
+    }
+
+    @Test
     void theDailyLimitIsPerLawyerAndDay() {
         f.bookings.request(f.a, f.request(f.detainee1, f.case1, TUESDAY, 9, 30, 1, lettersA));
         f.bookings.request(f.a, f.request(f.detainee1, f.case1, TUESDAY, 14, 0, 1, null));
