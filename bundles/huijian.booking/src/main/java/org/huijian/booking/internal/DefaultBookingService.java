@@ -244,7 +244,9 @@ public class DefaultBookingService implements BookingService {
 
         Case c = directory.caseFile(r.caseId());
         rules.caseOfDetainee(c, detainee.id());
-        directory.lawyer(lawyerId);
+        if (r.lawyerId() != null) { // staff booking for a lawyer: 404 when there is none (a lawyer's own is on file)
+            directory.lawyer(lawyerId);
+        }
         List<Long> documents = r.documentIds() == null ? List.of() : r.documentIds();
         // Everything the per-lawyer rules need, read in one go (one entity manager, not one per question).
         Facts f = unit.read(em -> facts(em, lawyerId, c.id(), documents, detainee.id(), start, end));

@@ -180,6 +180,18 @@ class BookingServiceTest {
     }
 
     @Test
+    void staffBookingForALawyerThatDoesNotExistIsNotFound() {
+        long unknown = Math.max(f.lawyerA, f.lawyerB) + 1000;
+        BookingRequest r = f.request(f.detainee1, f.case1, TUESDAY, 9, 30, 1, null);
+        NotFoundException e = assertThrows(NotFoundException.class, () -> f.bookings.request(ADMIN,
+                new BookingRequest(unknown, r.detaineeId(), r.caseId(), r.centreId(), r.date(), r.start(), r.slots(),
+                        r.documentIds())));
+        assertTrue(e.getMessage().contains("lawyer"), e.getMessage());
+        assertEquals(1, f.bookings.availability(f.centre.id(), f.dc.id(), TUESDAY).slots().get(0).freeTerminals(),
+                "nothing held");
+    }
+
+    @Test
     void lettersOrAnAuthorisationOnFileAreNeeded() {
         assertEquals("not-authorised",
                 refused(() -> f.bookings.request(f.a, f.request(f.detainee1, f.case1, TUESDAY, 9, 30, 1, null))));
