@@ -375,11 +375,14 @@ final class Allocator implements AutoCloseable {
             }
         }
 
+        /** Closes the statements, then gives OpenJPA's connection back (see {@code AuditChain.connection}). */
         @Override
         public void close() throws java.sql.SQLException {
-            for (java.sql.PreparedStatement s : new java.sql.PreparedStatement[] { booking, reference, event, holds }) {
-                if (s != null) {
-                    s.close();
+            try (connection) {
+                for (java.sql.PreparedStatement s : new java.sql.PreparedStatement[] { booking, reference, event, holds }) {
+                    if (s != null) {
+                        s.close();
+                    }
                 }
             }
         }
@@ -429,9 +432,9 @@ final class Allocator implements AutoCloseable {
 
     /** Inserts a moved booking's holds as one JDBC batch on the transaction's own connection. */
     private static void holds(EntityManager em, long bookingId, Planned p) {
-        java.sql.Connection connection = (java.sql.Connection) org.apache.openjpa.persistence.OpenJPAPersistence.cast(em)
-                .getConnection();
-        try (java.sql.PreparedStatement insert = connection.prepareStatement(HOLD)) {
+        // OpenJPA's connection is closed here, in the transaction, not left to its finalizer (see AuditChain.connection)
+        try (java.sql.Connection connection = (java.sql.Connection) org.apache.openjpa.persistence.OpenJPAPersistence
+                .cast(em).getConnection(); java.sql.PreparedStatement insert = connection.prepareStatement(HOLD)) {
             hold(insert, bookingId, p);
             insert.executeBatch();
         } catch (java.sql.SQLException e) {
