@@ -95,6 +95,9 @@ public class DefaultMediaBridge implements MediaBridge {
         this.maxMeetings = config.maxMeetings();
         this.unrecordedAllowed = config.unrecordedAllowed();
         Files.createDirectories(recordings);
+        Thread crypto = new Thread(Endpoint::prepareCrypto, "huijian-srtp-prepare");
+        crypto.setDaemon(true);
+        crypto.start();
         closeOffInterrupted();
         if (config.sharedPort()) {
             try {

@@ -104,6 +104,20 @@ public final class Endpoint implements AutoCloseable {
     private volatile int videoAbsSendTime = -1;
     private volatile boolean closed;
 
+    /**
+     * Has the SRTP library choose its ciphers now, off the relaying threads (it times the providers on first use,
+     * 1.5–2 s); call once when the bridge starts. Logs and returns if it fails: the first leg then pays instead.
+     */
+    public static void prepareCrypto() {
+        long started = System.nanoTime();
+        try {
+            Srtp.prepare();
+            LOG.debug("SRTP ciphers ready in {} ms", (System.nanoTime() - started) / 1_000_000);
+        } catch (java.security.GeneralSecurityException | RuntimeException e) {
+            LOG.warn("SRTP ciphers could not be prepared at start: {}", e.toString());
+        }
+    }
+
     /** A leg listening on {@code address} (an ephemeral port), announcing that address. */
     public Endpoint(InetAddress address, Identity identity) throws SocketException {
         this(address, identity, address.getHostAddress());
