@@ -97,7 +97,6 @@ public final class Endpoint implements AutoCloseable {
     private volatile InetSocketAddress remote;
     private volatile Dtls dtls;
     private volatile Srtp srtp;
-    private volatile SrtpProfile profile;
     private volatile int audioPt = -1;
     private volatile int videoPt = -1;
     private volatile int audioAbsSendTime = -1;
@@ -167,8 +166,8 @@ public final class Endpoint implements AutoCloseable {
 
     /** The SRTP protection profile agreed in the DTLS handshake, such as {@code AEAD_AES_128_GCM}; null before. */
     public String srtpProfile() {
-        SrtpProfile p = profile;
-        return p == null ? null : p.name();
+        Srtp s = srtp;
+        return s == null ? null : s.profile().name();
     }
 
     /** Completes when ICE and DTLS are done and SRTP flows (or fails with why not). */
@@ -387,7 +386,6 @@ public final class Endpoint implements AutoCloseable {
         try {
             Dtls.Keys keys = dtls.handshake();
             srtp = new Srtp(keys);
-            profile = keys.profile();
             connected.complete(null);
             LOG.debug("port {}: DTLS-SRTP ({}) with {} established", port(), keys.profile(), remote);
         } catch (IOException | RuntimeException | LinkageError e) {

@@ -15,6 +15,7 @@ import org.jitsi.utils.logging2.LoggerImpl;
  */
 final class Srtp {
     private static final LoggerImpl LOGGER = new LoggerImpl(Srtp.class.getName(), java.util.logging.Level.WARNING);
+    private final SrtpProfile profile;
     private final SrtpContextFactory in;
     private final SrtpContextFactory out;
     private final Contexts<SrtpCryptoContext> inRtp;
@@ -23,13 +24,19 @@ final class Srtp {
     private final Contexts<SrtcpCryptoContext> outRtcp;
 
     Srtp(Dtls.Keys keys) {
-        SrtpPolicy policy = keys.profile().policy();
+        this.profile = keys.profile();
+        SrtpPolicy policy = profile.policy();
         in = new SrtpContextFactory(false, keys.clientKey(), keys.clientSalt(), policy, policy, LOGGER);
         out = new SrtpContextFactory(true, keys.serverKey(), keys.serverSalt(), policy, policy, LOGGER);
         inRtp = new Contexts<>(s -> derive(in, s));
         inRtcp = new Contexts<>(s -> deriveControl(in, s));
         outRtp = new Contexts<>(s -> derive(out, s));
         outRtcp = new Contexts<>(s -> deriveControl(out, s));
+    }
+
+    /** The protection profile agreed in the DTLS handshake. */
+    SrtpProfile profile() {
+        return profile;
     }
 
     /** A datagram as a mutable buffer for jitsi-srtp. */

@@ -92,7 +92,6 @@ public final class SimulatedPeer implements AutoCloseable {
 
     /** The SRTP protection profiles offered in the DTLS handshake, in order. */
     private final int[] offered;
-    private volatile SrtpProfile profile;
 
     /** A peer offering the SRTP profiles as Chromium does: AES-GCM (256 and 128) first, then AES-CM with HMAC-SHA1. */
     public SimulatedPeer() throws IOException {
@@ -169,7 +168,6 @@ public final class SimulatedPeer implements AutoCloseable {
         Client client = new Client(crypto, fingerprint);
         new DTLSClientProtocol().connect(client, new Transport());
         Dtls.Keys k = client.keys;
-        profile = k.profile();
         // As the DTLS client we send with the client keys and receive with the server's: the same class, turned round.
         srtp = new Srtp(new Dtls.Keys(k.profile(), k.serverKey(), k.clientKey(), k.serverSalt(), k.clientSalt()));
         socket.setSoTimeout(0);
@@ -181,8 +179,8 @@ public final class SimulatedPeer implements AutoCloseable {
 
     /** The SRTP protection profile the bridge chose, such as {@code AEAD_AES_128_GCM}; null before {@link #connect}. */
     public String srtpProfile() {
-        SrtpProfile p = profile;
-        return p == null ? null : p.name();
+        Srtp s = srtp;
+        return s == null ? null : s.profile().name();
     }
 
     /** Sends one audio packet of 20 ms (about 100 bytes). */
