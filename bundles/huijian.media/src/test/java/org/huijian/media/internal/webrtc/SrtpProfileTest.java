@@ -19,6 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
  * decrypts with the sender's and encrypts with each receiver's own. Real bridge, real DTLS-SRTP, real UDP.
  */
 class SrtpProfileTest {
+    private static final String[] STREAMS = { "lawyer.video", "lawyer.audio", "detainee.video", "detainee.audio",
+        "console.video" };
+
     @TempDir
     Path dir;
 
@@ -56,12 +59,15 @@ class SrtpProfileTest {
                 detainee.sendAudio();
                 Thread.sleep(33);
             }
-            Thread.sleep(300);
+            // until every stream's packets have come through (loopback loses none), at most 10 s
+            for (long until = System.nanoTime() + 10_000_000_000L; System.nanoTime() < until && !java.util.stream.Stream
+                    .of(STREAMS).allMatch(k -> received.getOrDefault(k, new AtomicLong()).get() >= 40);) {
+                Thread.sleep(20);
+            }
             assertEquals(0, test.bridge.channels().audioToMonitors());
         }
         // receive() counts only packets that decrypted and authenticated with the leg's own keys
-        for (String stream : new String[] { "lawyer.video", "lawyer.audio", "detainee.video", "detainee.audio",
-            "console.video" }) {
+        for (String stream : STREAMS) {
             assertTrue(received.getOrDefault(stream, new AtomicLong()).get() >= 40, stream + ": " + received);
         }
         assertNull(received.get("console.audio"), received.toString());
